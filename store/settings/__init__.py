@@ -1,0 +1,1 @@
+"""Settings for the shop, split by environment: base, local, production and test."""

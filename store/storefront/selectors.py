@@ -1,0 +1,18 @@
+"""Read what the home page shows."""
+
+from django.db.models import QuerySet
+from oscar.core.loading import get_model
+
+from store.search.selectors import browsable_products
+
+Category = get_model("catalogue", "Category")
+
+
+def featured_products(*, limit: int = 8) -> QuerySet:
+    """Return up to ``limit`` browsable products, the highest priority first."""
+    return browsable_products().order_by("-priority", "title", "pk")[:limit]
+
+
+def top_level_categories() -> QuerySet:
+    """Return the public categories at the top of the tree."""
+    return Category.get_root_nodes().filter(is_public=True).exclude(exclude_from_menu=True)
