@@ -47,7 +47,7 @@ class CategoryFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        return model_class.objects.add_root(**kwargs)
+        return model_class.add_root(**kwargs)
 
 
 class PartnerFactory(factory.django.DjangoModelFactory):
