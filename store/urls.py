@@ -19,3 +19,7 @@ urlpatterns += i18n_patterns(
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler403 = "oscar.views.handler403"
+handler404 = "oscar.views.handler404"
+handler500 = "oscar.views.handler500"
