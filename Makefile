@@ -26,6 +26,7 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 run: $(VENV)/.installed-run ## Install, migrate, load the demo shop and serve it on http://127.0.0.1:$(PORT)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_shop
+	$(BIN)/python manage.py seed_content
 	$(BIN)/python manage.py create_demo_staff
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

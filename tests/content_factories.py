@@ -27,8 +27,8 @@ class CitationFactory(factory.django.DjangoModelFactory):
     authors = "Thomas J, Millot JM, Sebille S"
     year = 2000
     title = "Free and total magnesium in lymphocytes of migraine patients"
-    journal = "Magnesium Research"
-    pmid = "11133593"
+    journal = "Clinica Chimica Acta"
+    pmid = "10767394"
 
 
 class PublishedTraits(factory.django.DjangoModelFactory):
