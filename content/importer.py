@@ -1,0 +1,500 @@
+"""Read an exported store article, plain text or HTML, into plain data: no database here.
+
+``parse_article`` turns an export such as ``../shared/seed/000_3b8c502e2795d89f.txt`` into a
+``ParsedArticle``; ``content.services.article_import`` turns that into draft rows. The steps:
+
+1. Split the export into units: one per non-blank line of text (the store's plain-text export
+   writes one paragraph a line), or one per heading, paragraph and list item of HTML.
+2. Clean each unit: straight quotes for curly ones, ordinary spaces for no-break ones, whitespace
+   collapsed, inline citations written one way, e.g. "(Thomas et al., 2000)" and "(Shin, 2020)".
+3. Drop the "This store requires javascript…" notice and every repeat: a unit whose text, ignoring
+   case, spacing and final punctuation, came earlier is left out, wherever it came.
+4. Strip bullet glyphs (•, ●, ▪, -, ...) and "1." numbers: such units are list items, and
+   consecutive items make one list, numbered when its first item was.
+5. Tell headings from picture captions: a short line without final punctuation is a heading when
+   it names a known condition or the summary, or is in Title Case and followed by a paragraph;
+   otherwise it is a caption ("Magnesium detox bath") and is dropped.
+6. Sort the units into the article's parts: the title (the first unit), the introduction, one
+   section per condition in ``CONDITIONS`` (started by its heading in any case, or, when the
+   heading is missing, by a paragraph that opens "Fibromyalgia is ..."), the summary of
+   mechanisms (the list after the "SUMMARY: ..." heading, with the sentence leading into it), and
+   the closing part. Another heading ends a condition section and goes to the article.
+
+The summary of mechanisms is kept once as data and used twice: the article shows it as a section
+of its body, and every condition page gets the whole of it in its ``mechanism`` field. The source
+gives the mechanisms for pain in general, not per condition, so choosing the parts that fit each
+condition is left to the editor reviewing the drafts. A page whose text cites a source, mechanism
+included, lists that source; the inline citations stay as readable text, so they stay right when
+an editor reorders a page's reference list.
+"""
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from django.utils.text import slugify
+
+SUMMARY_LIMIT = 400
+SUMMARY_SENTENCES = 2
+SHORT_LINE_WORDS = 12
+SHORT_LINE_CHARS = 100
+
+BOILERPLATE = re.compile(r"\brequires javascript\b|\benable javascript\b", re.IGNORECASE)
+SUMMARY_HEADING = re.compile(r"^summary\b|\bmechanisms?\b|\banalgesic\b", re.IGNORECASE)
+LIST_MARKER = re.compile(r"^(?:(?P<number>\d{1,2}[.)])|[•●▪◦‣∙·■*\u2013\u2014-])\s+(?=\S)")
+CITATION = re.compile(
+    r"\(\s*(?P<surname>[A-Z][\w'-]+)(?P<et_al>\s+et\s+al\b\.?)?\s*,?\s*(?P<year>(?:18|19|20)\d\d)\s*\)"
+)
+SENTENCE_END = re.compile(r"(?<=[.!?])([\"')]*)\s+(?=[A-Z\"(])")
+FINAL_PUNCTUATION = ".!?:;,…\"'"
+SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
+QUOTES = str.maketrans("\u2018\u2019\u201a\u201b\u201c\u201d\u201e", "''''\"\"\"")
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
+class ArticleParseError(ValueError):
+    """The export cannot be read as an article; the message says why."""
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A condition the store writes about: its page's slug and title, and how articles name it."""
+
+    slug: str
+    title: str
+    names: str  # a regular expression for the names a heading may use, matched ignoring case
+
+    def is_heading(self, text: str) -> bool:
+        """Return whether ``text`` is this condition's heading."""
+        words = " ".join(re.findall(r"[\w-]+", text))
+        return re.fullmatch(self.names, words, re.IGNORECASE) is not None
+
+    def is_lead_in(self, text: str) -> bool:
+        """Return whether ``text`` opens a section about this condition that lacks its heading."""
+        return re.match(rf"(?:{self.names})\s+(?:is|are)\b", text, re.IGNORECASE) is not None
+
+
+CONDITIONS = (
+    Condition("migraine-headaches", "Migraine Headaches", r"migraines?(?: headaches?)?"),
+    Condition("neuropathic-pain", "Neuropathic Pain", r"neuropathic pain"),
+    Condition("fibromyalgia", "Fibromyalgia", r"fibromyalgia"),
+    Condition("period-pain", "Period Pain", r"period pains?|dysmenorrh?o?ea"),
+    Condition(
+        "surgery-and-post-operative-pain",
+        "Surgery and Post-Operative Pain",
+        r"(?:surgery and )?post-? ?operative pain",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A work cited in an article, as complete as the importer knows it."""
+
+    key: str
+    authors: str
+    year: int
+    title: str
+    journal: str = ""
+    doi: str = ""
+    pmid: str = ""
+
+
+#: Sources the store's articles cite, checked against PubMed and the publishers' pages. A citation
+#: not listed here is imported with a placeholder title for the editor to complete.
+KNOWN_SOURCES = {
+    source.key: source
+    for source in (
+        Source(
+            key="thomas-2000",
+            authors="Thomas J, Millot JM, Sebille S, et al.",
+            year=2000,
+            title=(
+                "Free and total magnesium in lymphocytes of migraine patients - effect of "
+                "magnesium-rich mineral water intake"
+            ),
+            journal="Clinica Chimica Acta",
+            pmid="10767394",
+        ),
+        Source(
+            key="shin-2020",
+            authors="Shin HJ, Na HS, Do SH",
+            year=2020,
+            title="Magnesium and Pain",
+            journal="Nutrients",
+            doi="10.3390/nu12082184",
+            pmid="32718032",
+        ),
+        Source(
+            key="libako-2010",
+            authors="Libako P, et al.",
+            year=2010,
+            title=(
+                "Phagocyte priming by low magnesium status: input to the enhanced inflammatory "
+                "and oxidative stress responses"
+            ),
+            journal="Magnesium Research",
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+
+
+@dataclass(frozen=True)
+class ItemList:
+    ordered: bool
+    items: tuple[str, ...]
+
+
+Block = Paragraph | Heading | ItemList
+
+
+@dataclass(frozen=True)
+class ConditionSection:
+    """What the article says about one condition: the body of its condition page."""
+
+    slug: str
+    title: str
+    blocks: tuple[Block, ...]
+
+    @property
+    def summary(self) -> str:
+        return summarise(self.blocks)
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    """An article read from an export: its parts in order, and the sources they cite."""
+
+    title: str
+    intro: tuple[Block, ...]
+    sections: tuple[ConditionSection, ...]
+    mechanisms_heading: str
+    mechanisms_lead: tuple[Block, ...]
+    mechanisms: tuple[str, ...]
+    closing: tuple[Block, ...]
+    citations: tuple[Source, ...]
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.title)
+
+    @property
+    def mechanism_blocks(self) -> tuple[Block, ...]:
+        """Return the summary of mechanisms, the text leading into it and the numbered list."""
+        if not self.mechanisms:
+            return ()
+        return (*self.mechanisms_lead, ItemList(ordered=True, items=self.mechanisms))
+
+    @property
+    def body_blocks(self) -> tuple[Block, ...]:
+        """Return the article's own text: introduction, summary of mechanisms, closing part."""
+        heading = (Heading(self.mechanisms_heading),) if self.mechanisms_heading else ()
+        mechanisms = self.mechanism_blocks or self.mechanisms_lead
+        return self.intro + heading + mechanisms + self.closing
+
+    @property
+    def summary(self) -> str:
+        return summarise(self.intro + self.sections[0].blocks)
+
+
+def parse_article(source: str, *, filename: str) -> ParsedArticle:
+    """Return the article in ``source``, an HTML export when ``filename`` ends .html or .htm."""
+    if not source.strip():
+        raise ArticleParseError("The file is empty.")
+    if "\x00" in source:
+        raise ArticleParseError("The file is not a text or HTML export.")
+    is_html = filename.lower().endswith((".html", ".htm"))
+    units = _html_units(source) if is_html else _text_units(source)
+    units = _classify(_unique(_clean(units)))
+    if not units:
+        raise ArticleParseError("The file holds no article text.")
+    return _assemble(units)
+
+
+def render_html(blocks: tuple[Block, ...]) -> str:
+    """Return ``blocks`` as HTML: paragraphs, second-level headings and lists."""
+    parts = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            parts.append(f"<p>{html.escape(block.text, quote=False)}</p>")
+        elif isinstance(block, Heading):
+            parts.append(f"<h2>{html.escape(block.text, quote=False)}</h2>")
+        else:
+            tag = "ol" if block.ordered else "ul"
+            items = "".join(f"<li>{html.escape(item, quote=False)}</li>" for item in block.items)
+            parts.append(f"<{tag}>{items}</{tag}>")
+    return "\n".join(parts)
+
+
+def cited_keys(blocks: tuple[Block, ...]) -> list[str]:
+    """Return the keys of the sources ``blocks`` cite, in order of first mention."""
+    return [source.key for source in _sources_in(_texts(blocks))]
+
+
+def summarise(blocks: tuple[Block, ...]) -> str:
+    """Return the first two sentences of the first paragraph of ``blocks``, short enough."""
+    paragraphs = [block.text for block in blocks if isinstance(block, Paragraph)]
+    text = next(iter(paragraphs or _texts(blocks)), "")
+    sentence_ends = [match.end(1) for match in SENTENCE_END.finditer(text)]
+    if len(sentence_ends) >= SUMMARY_SENTENCES:
+        text = text[: sentence_ends[SUMMARY_SENTENCES - 1]]
+    if len(text) <= SUMMARY_LIMIT:
+        return text
+    return text[: SUMMARY_LIMIT - 1].rsplit(" ", 1)[0] + "…"
+
+
+# Units: (kind, text), kind being "heading", "line", or one of ITEMS for a list item.
+Unit = tuple[str, str]
+ITEMS = {"ordered", "unordered"}
+
+
+def _text_units(source: str) -> list[Unit]:
+    return [("line", line) for line in source.splitlines() if line.strip()]
+
+
+class _HTMLUnits(HTMLParser):
+    """Collect the headings, paragraphs and list items of an HTML export, in order."""
+
+    SKIPPED = {"head", "title", "script", "style", "noscript", "template", "figcaption"}
+    HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+    BLOCKS = HEADINGS | {
+        "p", "li", "ul", "ol", "div", "section", "article", "blockquote", "figure", "br",
+        "header", "footer", "main", "body", "dd", "dt", "td", "th", "tr", "table", "hr",
+    }  # fmt: skip
+    VOID = {"br", "hr", "img", "meta", "link", "input", "source", "wbr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.units: list[Unit] = []
+        self.open: list[str] = []
+        self.buffer: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.BLOCKS:
+            self._flush()
+        if tag not in self.VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.BLOCKS:
+            self._flush()
+        if tag in self.open:
+            while self.open.pop() != tag:
+                pass
+
+    def handle_data(self, data):
+        if not self.SKIPPED.intersection(self.open):
+            self.buffer.append(data)
+
+    def close(self):
+        super().close()
+        self._flush()
+
+    def _flush(self) -> None:
+        text = "".join(self.buffer)
+        self.buffer = []
+        if not text.strip():
+            return
+        lists = [tag for tag in self.open if tag in {"ol", "ul"}]
+        if self.HEADINGS.intersection(self.open):
+            kind = "heading"
+        elif "li" in self.open:
+            kind = "ordered" if lists and lists[-1] == "ol" else "unordered"
+        else:
+            kind = "line"
+        self.units.append((kind, text))
+
+
+def _html_units(source: str) -> list[Unit]:
+    parser = _HTMLUnits()
+    parser.feed(source)
+    parser.close()
+    return parser.units
+
+
+def _clean_text(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).translate(QUOTES).translate(INVISIBLE)
+    text = " ".join(text.split())
+    return CITATION.sub(_citation_marker, text)
+
+
+def _clean(units: list[Unit]) -> list[Unit]:
+    """Return the units with clean text, without boilerplate, bullet glyphs and numbers."""
+    cleaned = []
+    for kind, raw in units:
+        text = _clean_text(raw)
+        if not text or BOILERPLATE.search(text):
+            continue
+        marker = LIST_MARKER.match(text)
+        if marker:
+            text = text[marker.end() :]
+            if kind == "line":
+                kind = "ordered" if marker["number"] else "unordered"
+        cleaned.append((kind, text))
+    return cleaned
+
+
+def _unique(units: list[Unit]) -> list[Unit]:
+    """Return the units without repeats, ignoring case, spacing and final punctuation."""
+    seen = set()
+    unique = []
+    for kind, text in units:
+        key = text.rstrip(FINAL_PUNCTUATION + " ").casefold()
+        if key not in seen:
+            seen.add(key)
+            unique.append((kind, text))
+    return unique
+
+
+def _is_short_line(kind: str, text: str) -> bool:
+    return (
+        kind == "line"
+        and len(text) <= SHORT_LINE_CHARS
+        and len(text.split()) <= SHORT_LINE_WORDS
+        and not text.endswith(tuple(FINAL_PUNCTUATION))
+    )
+
+
+def _is_title_case(text: str) -> bool:
+    words = [word.strip("()[]\"'") for word in text.split()]
+    return all(
+        word[:1].isupper() or not word[:1].isalpha() or word.lower() in SMALL_WORDS
+        for word in words
+    )
+
+
+def _is_known_heading(text: str) -> bool:
+    return bool(SUMMARY_HEADING.search(text)) or any(c.is_heading(text) for c in CONDITIONS)
+
+
+def _classify(units: list[Unit]) -> list[Unit]:
+    """Return the units with short lines marked as headings and picture captions dropped."""
+    classified = []
+    for index, (kind, text) in enumerate(units):
+        if index == 0 and kind == "line" and len(text.split()) <= SHORT_LINE_WORDS:
+            classified.append(("heading", text.rstrip(".")))  # the title
+        elif not _is_short_line(kind, text):
+            classified.append((kind, text))
+        else:
+            following = units[index + 1] if index + 1 < len(units) else ("line", "")
+            if _is_known_heading(text) or (_is_title_case(text) and not _is_short_line(*following)):
+                classified.append(("heading", text))
+    return classified
+
+
+def _condition_starting(kind: str, text: str, seen: dict) -> Condition | None:
+    """Return the condition whose section ``text`` starts: by its heading, or by a lead-in."""
+    for condition in CONDITIONS:
+        if kind == "heading" and condition.is_heading(text):
+            return condition
+        if kind == "line" and condition not in seen and condition.is_lead_in(text):
+            return condition
+    return None
+
+
+def _assemble(units: list[Unit]) -> ParsedArticle:
+    """Sort the units into title, introduction, condition sections, mechanisms and closing."""
+    (title_kind, title), *rest = units
+    if title_kind != "heading" or not slugify(title):
+        raise ArticleParseError("The file does not start with the article's title.")
+    intro: list[Unit] = []
+    sections: dict[Condition, list[Unit]] = {}
+    mechanisms_heading = ""
+    mechanisms_lead: list[Unit] = []
+    mechanisms: list[Unit] = []
+    closing: list[Unit] = []
+    target = intro
+    for kind, text in rest:
+        condition = _condition_starting(kind, text, sections)
+        if condition is not None:
+            target = sections.setdefault(condition, [])
+            if kind == "heading":
+                continue
+        elif kind == "heading" and SUMMARY_HEADING.search(text) and not mechanisms_heading:
+            mechanisms_heading, target = text, mechanisms
+            continue
+        elif target is mechanisms and kind == "line" and not mechanisms:
+            target = mechanisms_lead
+        elif (target is mechanisms or target is mechanisms_lead) and kind in ITEMS:
+            target = mechanisms
+        elif target is not intro and (kind == "heading" or target is mechanisms):
+            target = closing
+        target.append((kind, text))
+    found = tuple(
+        ConditionSection(condition.slug, condition.title, _blocks(section))
+        for condition, section in sections.items()
+        if section
+    )
+    if not found:
+        names = ", ".join(condition.title for condition in CONDITIONS)
+        raise ArticleParseError(f"No condition sections found; looked for: {names}.")
+    return ParsedArticle(
+        title=title,
+        intro=_blocks(intro),
+        sections=found,
+        mechanisms_heading=mechanisms_heading,
+        mechanisms_lead=_blocks(mechanisms_lead),
+        mechanisms=tuple(text for _, text in mechanisms),
+        closing=_blocks(closing),
+        citations=tuple(_sources_in(text for _, text in units)),
+    )
+
+
+def _blocks(units: list[Unit]) -> tuple[Block, ...]:
+    """Return the units as blocks, consecutive list items making one list."""
+    blocks: list[Block] = []
+    for kind, text in units:
+        if kind not in ITEMS:
+            blocks.append(Heading(text) if kind == "heading" else Paragraph(text))
+        elif blocks and isinstance(blocks[-1], ItemList):
+            blocks[-1] = ItemList(blocks[-1].ordered, (*blocks[-1].items, text))
+        else:
+            blocks.append(ItemList(kind == "ordered", (text,)))
+    return tuple(blocks)
+
+
+def _texts(blocks: tuple[Block, ...]) -> list[str]:
+    texts = []
+    for block in blocks:
+        texts.extend(block.items if isinstance(block, ItemList) else [block.text])
+    return texts
+
+
+def _citation_key(match: re.Match) -> str:
+    return f"{slugify(match['surname'])}-{match['year']}"
+
+
+def _citation_marker(match: re.Match) -> str:
+    et_al = " et al." if match["et_al"] else ""
+    return f"({match['surname']}{et_al}, {match['year']})"
+
+
+def _sources_in(texts: Iterable[str]) -> list[Source]:
+    """Return the sources cited in ``texts``, in order of first mention, each once."""
+    sources: dict[str, Source] = {}
+    for text in texts:
+        for match in CITATION.finditer(text):
+            key = _citation_key(match)
+            if key in sources:
+                continue
+            et_al = " et al." if match["et_al"] else ""
+            sources[key] = KNOWN_SOURCES.get(key) or Source(
+                key=key,
+                authors=f"{match['surname']}{et_al}",
+                year=int(match["year"]),
+                title=f"Cited in the source article as {match[0]}",
+            )
+    return list(sources.values())
