@@ -1,10 +1,13 @@
 """factory_boy factories for the shop's catalogue, stock and people."""
 
 from decimal import Decimal
+from io import BytesIO
 
 import factory
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from oscar.core.loading import get_model
+from PIL import Image
 
 Category = get_model("catalogue", "Category")
 Partner = get_model("partner", "Partner")
@@ -47,7 +50,7 @@ class CategoryFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        return model_class.add_root(**kwargs)
+        return model_class.objects.add_root(instance=model_class(**kwargs))
 
 
 class PartnerFactory(factory.django.DjangoModelFactory):
@@ -115,3 +118,41 @@ def sized_product(*, sizes: int = 3, category=None, **kwargs):
             stockrecord__price=Decimal("6.50") + index * Decimal("5.00"),
         )
     return parent
+
+
+ProductImage = get_model("catalogue", "ProductImage")
+ProductRecommendation = get_model("catalogue", "ProductRecommendation")
+
+
+def png_file(name: str = "product.png") -> ContentFile:
+    """Return a small PNG drawn with Pillow, ready to save in an ImageField."""
+    buffer = BytesIO()
+    Image.new("RGB", (60, 40), "teal").save(buffer, format="PNG")
+    return ContentFile(buffer.getvalue(), name=name)
+
+
+class ProductImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProductImage
+
+    product = factory.SubFactory(ParentProductFactory)
+    original = factory.LazyFunction(png_file)
+
+
+def browsing_catalogue(*, products: int, sizes: int):
+    """Make ``products`` sized products with an image each, in a sub-category of a root one.
+
+    The first product recommends all the others. Return the sub-category and the products.
+    """
+    category = CategoryFactory(name="Bath products").add_child(name="Bath flakes")
+    made = [
+        sized_product(sizes=sizes, category=category, title=f"Zechstein bath flakes {index}")
+        for index in range(products)
+    ]
+    for product in made:
+        ProductImageFactory(product=product)
+    for ranking, recommended in enumerate(made[1:]):
+        ProductRecommendation.objects.create(
+            primary=made[0], recommendation=recommended, ranking=ranking
+        )
+    return category, made
