@@ -21,6 +21,7 @@ def shop():
     )
     oil_product = sized_product(
         title="Magnesium oil spray",
+        description="A magnesium chloride solution to spray onto the skin.",
         category=oils,
         sizes=2,
         product_class=ProductClassFactory(name="Magnesium oil"),
@@ -32,7 +33,9 @@ def test_shopper_goes_from_home_to_a_basket_with_the_size_they_chose(django_app,
     home = django_app.get("/")
     assert home.status_code == 200
 
-    category_page = home.click(description="Bath flakes", href=shop["flakes"].get_absolute_url())
+    category_page = home.click(
+        description="Bath flakes", href=shop["flakes"].get_absolute_url(), index=0
+    )
     assert "Zechstein bath flakes" in category_page.text
 
     product_page = category_page.click(
