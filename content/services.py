@@ -128,14 +128,13 @@ def revisions_of(page: Publishable) -> models.QuerySet:
     ).select_related("user")
 
 
-def _check_can_edit(page: Publishable, user) -> None:
+def _check_can_edit(instance: models.Model, user) -> None:
     if user is None:
         return
-    permission = f"content.change_{page._meta.model_name}"
-    if page.pk is None:
-        permission = f"content.add_{page._meta.model_name}"
+    action = "add" if instance.pk is None else "change"
+    permission = f"content.{action}_{instance._meta.model_name}"
     if not user.has_perm(permission):
-        raise PermissionDenied(_("You may not edit this page."))
+        raise PermissionDenied(_("You may not make this change."))
 
 
 def _check_can_publish(page: Publishable, user) -> None:
@@ -169,6 +168,16 @@ def _raise_if_not_publishable(page: Publishable) -> None:
     problems = publish_problems(page)
     if problems:
         raise ValidationError(problems)
+
+
+@transaction.atomic
+def citation_save(*, citation: Citation, user=None) -> Citation:
+    """Save ``citation`` and let cached pages that cite it show the change."""
+    _check_can_edit(citation, user)
+    citation.full_clean()
+    citation.save()
+    content_changed()
+    return citation
 
 
 @transaction.atomic
@@ -295,13 +304,10 @@ def _citation_import(*, key: str, fields: dict, user) -> tuple[Citation, str]:
     """
     citation = Citation.objects.filter(key=key).first() or Citation(key=key)
     outcome = "created" if citation.pk is None else "updated"
-    _check_can_edit(citation, user)
     for name, value in fields.items():
         if not getattr(citation, name):
             setattr(citation, name, value)
-    citation.full_clean()
-    citation.save()
-    return citation, outcome
+    return citation_save(citation=citation, user=user), outcome
 
 
 def _page_import(*, page: Publishable, fields: dict, citations: Sequence[Citation], user) -> str:

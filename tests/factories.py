@@ -20,11 +20,10 @@ StockRecord = get_model("partner", "StockRecord")
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
-        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"shopper{n}")
     email = factory.Sequence(lambda n: f"shopper{n}@example.com")
-    password = factory.PostGenerationMethodCall("set_password", "correct horse battery")
+    password = factory.django.Password("correct horse battery")
 
     class Params:
         staff = factory.Trait(is_staff=True)

@@ -45,7 +45,7 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "store.apps.ShopAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
     "store.dashboard.apps.DashboardConfig",
+    "content.dashboard.apps.ContentDashboardConfig",
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
     "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig",
@@ -204,6 +205,19 @@ OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "postcode", "country")
 OSCAR_INITIAL_ORDER_STATUS = "Pending"
 OSCAR_INITIAL_LINE_STATUS = "Pending"
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,
+    {
+        "label": _("Editorial"),
+        "icon": "fas fa-newspaper",
+        "children": [
+            {"label": _("Articles"), "url_name": "dashboard:content-article-list"},
+            {"label": _("Condition pages"), "url_name": "dashboard:content-condition-list"},
+            {"label": _("Citations"), "url_name": "dashboard:content-citation-list"},
+            {"label": _("Import an article"), "url_name": "dashboard:content-article-import"},
+        ],
+    },
+]
 OSCAR_ORDER_STATUS_PIPELINE = {
     "Pending": ("Being processed", "Cancelled"),
     "Being processed": ("Shipped", "Cancelled"),
@@ -217,6 +231,11 @@ HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.
 
 THUMBNAIL_DEBUG = False
 THUMBNAIL_PRESERVE_FORMAT = True
+# Thumbnail records live in the cache (store.thumbnails), so showing an image writes no SQL.
+THUMBNAIL_KVSTORE = "store.thumbnails.CacheKVStore"
+
+# Seconds a signed preview link to an unpublished page keeps working.
+CONTENT_PREVIEW_MAX_AGE = int(env_str("CONTENT_PREVIEW_MAX_AGE", str(7 * 24 * 60 * 60)))
 
 # Health claims differ by market: uk, eu, us or au.
 CLAIMS_MARKET = env_str("CLAIMS_MARKET", "uk")

@@ -1,0 +1,454 @@
+"""The dashboard's content section: write, check, publish and restore pages, and their sources.
+
+Every write goes through ``content.services``: a refusal (``ValidationError``) comes back to
+the editor as form errors or messages, a ``PermissionDenied`` becomes a 403.
+"""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.forms import ModelForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views import generic
+
+from content import services
+from content.dashboard import forms, selectors
+from content.importer import ArticleParseError
+from content.models import Article, Citation, ConditionPage, Publishable, Revision
+from content.preview import preview_link_create, preview_link_expires_at, preview_response
+
+PAGE_VERBS = (
+    "list",
+    "create",
+    "update",
+    "preview",
+    "preview-link",
+    "submit",
+    "publish",
+    "unpublish",
+    "revision-list",
+    "revision-restore",
+)
+
+
+def when(moment: datetime.datetime) -> str:
+    """Return ``moment`` in local time, written the way the site writes dates and times."""
+    return date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
+
+
+class PageMixin:
+    """Tie a view to one kind of page (article or condition page) and its URLs."""
+
+    model: type[Publishable]
+    url_slug: str
+    page_form_class: type[ModelForm]
+
+    def url_name(self, verb: str) -> str:
+        """Return the dashboard URL name of ``verb`` for this kind of page."""
+        return f"dashboard:content-{self.url_slug}-{verb}"
+
+    def get_page(self) -> Publishable:
+        """Return the page the URL names, or answer 404."""
+        return get_object_or_404(self.model, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            verbose_name=self.model._meta.verbose_name,
+            verbose_name_plural=self.model._meta.verbose_name_plural,
+            url_names={verb.replace("-", "_"): self.url_name(verb) for verb in PAGE_VERBS},
+        )
+        return context
+
+
+class PageObjectMixin(PageMixin):
+    """Load the page the URL names before handling the request."""
+
+    def setup(self, request: HttpRequest, *args, **kwargs) -> None:
+        super().setup(request, *args, **kwargs)
+        self.page = self.get_page()
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(page=self.page, **kwargs)
+
+    def page_redirect(self) -> HttpResponse:
+        """Go back to the page's edit form."""
+        return redirect(self.url_name("update"), pk=self.page.pk)
+
+
+class PageListView(PageMixin, generic.ListView):
+    template_name = "oscar/dashboard/content/page_list.html"
+    context_object_name = "pages"
+    paginate_by = 25
+
+    def get_queryset(self):
+        self.filter_form = forms.PageFilterForm(self.request.GET or None)
+        return selectors.page_list(self.model, **self.filter_form.filters())
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(filter_form=self.filter_form, **kwargs)
+
+
+class PageEditMixin(PageMixin):
+    """Show the page form with its citations and products; save through the service."""
+
+    template_name = "oscar/dashboard/content/page_form.html"
+
+    def get_editor(self, page: Publishable, **kwargs) -> forms.PageEditor:
+        return forms.PageEditor(self.page_form_class, page=page, **kwargs)
+
+    def bound_editor(self, page: Publishable) -> forms.PageEditor:
+        return self.get_editor(page, data=self.request.POST, files=self.request.FILES)
+
+    def save(self, editor: forms.PageEditor) -> HttpResponse:
+        """Save the page through the publishing service, or show the editor what is wrong."""
+        if editor.is_valid():
+            try:
+                page = services.page_save(user=self.request.user, **editor.save_arguments())
+            except ValidationError as refusal:
+                editor.add_refusal(refusal)
+            else:
+                messages.success(self.request, _("Saved “%(title)s”.") % {"title": page.title})
+                return redirect(self.url_name("update"), pk=page.pk)
+        return self.render_to_response(self.get_context_data(editor=editor))
+
+
+class PageCreateView(PageEditMixin, generic.TemplateView):
+    def get_context_data(self, **kwargs) -> dict:
+        kwargs.setdefault("editor", self.get_editor(self.model(), initial=self.get_initial()))
+        return super().get_context_data(is_new=True, **kwargs)
+
+    def get_initial(self) -> dict:
+        return {}
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        return self.save(self.bound_editor(self.model()))
+
+
+class PageUpdateView(PageEditMixin, PageObjectMixin, generic.TemplateView):
+    def get_context_data(self, **kwargs) -> dict:
+        kwargs.setdefault("editor", self.get_editor(self.page))
+        return super().get_context_data(
+            is_new=False,
+            publish_form=forms.PublishForm(),
+            publish_problems=services.publish_problems(self.page),
+            **kwargs,
+        )
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        return self.save(self.bound_editor(self.page))
+
+
+class PagePreviewView(PageObjectMixin, generic.View):
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        back_url = reverse(self.url_name("update"), kwargs={"pk": self.page.pk})
+        return preview_response(request, self.page, back_url=back_url)
+
+
+class PagePreviewLinkView(PageObjectMixin, generic.TemplateView):
+    """Make a signed link that lets someone without an account read the page until it expires."""
+
+    template_name = "oscar/dashboard/content/preview_link.html"
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        return self.render_to_response(
+            self.get_context_data(
+                link=preview_link_create(request, self.page),
+                expires_at=preview_link_expires_at(),
+            )
+        )
+
+
+class PageActionView(PageObjectMixin, generic.TemplateView):
+    """Ask to confirm on GET; on POST act through the publishing service and go back."""
+
+    template_name = "oscar/dashboard/content/page_confirm.html"
+    title: str
+    question: str
+    button: str
+    done: str
+
+    def act(self, page: Publishable) -> None:
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(
+            title=self.title,
+            question=self.question % {"title": self.page.title},
+            button=self.button,
+            **kwargs,
+        )
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            self.act(self.page)
+        except ValidationError as refusal:
+            for message in refusal.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, self.done % {"title": self.page.title})
+        return self.page_redirect()
+
+
+class PageSubmitView(PageActionView):
+    title = _("Submit for review")
+    question = _("Send “%(title)s” to review, so a reviewer can check it before it is published?")
+    button = _("Submit for review")
+    done = _("“%(title)s” is waiting for review.")
+
+    def act(self, page: Publishable) -> None:
+        services.page_submit_for_review(page=page, user=self.request.user)
+
+
+class PageUnpublishView(PageActionView):
+    title = _("Unpublish")
+    question = _("Take “%(title)s” off the site and back to draft?")
+    button = _("Unpublish")
+    done = _("“%(title)s” is off the site and back to draft.")
+
+    def act(self, page: Publishable) -> None:
+        services.page_unpublish(page=page, user=self.request.user)
+
+
+class PagePublishView(PageObjectMixin, generic.FormView):
+    """Publish now or at a chosen time; show every reason the service gives for refusing."""
+
+    template_name = "oscar/dashboard/content/page_publish.html"
+    form_class = forms.PublishForm
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(
+            publish_problems=services.publish_problems(self.page), **kwargs
+        )
+
+    def form_valid(self, form: forms.PublishForm) -> HttpResponse:
+        try:
+            services.page_publish(
+                page=self.page, user=self.request.user, at=form.cleaned_data["at"]
+            )
+        except ValidationError as refusal:
+            self.page.refresh_from_db()
+            form.add_error(None, refusal.messages)
+            return self.form_invalid(form)
+        if self.page.is_scheduled():
+            message = _("“%(title)s” is scheduled: it goes live at %(at)s") % {
+                "title": self.page.title,
+                "at": when(self.page.publish_at),
+            }
+        else:
+            message = _("“%(title)s” is live.") % {"title": self.page.title}
+        messages.success(self.request, message)
+        return self.page_redirect()
+
+
+class PageRevisionListView(PageObjectMixin, generic.ListView):
+    template_name = "oscar/dashboard/content/revision_list.html"
+    context_object_name = "revisions"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return services.revisions_of(self.page)
+
+
+class PageRevisionRestoreView(PageObjectMixin, generic.TemplateView):
+    """Confirm on GET; on POST put the page's content back as the revision recorded it."""
+
+    template_name = "oscar/dashboard/content/revision_restore.html"
+
+    @cached_property
+    def revision(self) -> Revision:
+        """Return the revision the URL names, if it is one of the page's, or answer 404."""
+        return get_object_or_404(services.revisions_of(self.page), pk=self.kwargs["revision_pk"])
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(revision=self.revision, **kwargs)
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            services.revision_restore(revision=self.revision, user=request.user)
+        except ValidationError as refusal:
+            for message in refusal.messages:
+                messages.error(request, message)
+            return redirect(self.url_name("revision-list"), pk=self.page.pk)
+        messages.success(
+            request,
+            _("Restored “%(title)s” as it was on %(when)s (the restore is a new revision)")
+            % {
+                "title": self.page.title,
+                "when": when(self.revision.created_at),
+            },
+        )
+        return self.page_redirect()
+
+
+class ArticleMixin:
+    model = Article
+    url_slug = "article"
+    page_form_class = forms.ArticleForm
+
+
+class ConditionPageMixin:
+    model = ConditionPage
+    url_slug = "condition"
+    page_form_class = forms.ConditionPageForm
+
+
+class ArticleListView(ArticleMixin, PageListView):
+    pass
+
+
+class ArticleCreateView(ArticleMixin, PageCreateView):
+    def get_initial(self) -> dict:
+        return {"author": self.request.user}
+
+
+class ArticleUpdateView(ArticleMixin, PageUpdateView):
+    pass
+
+
+class ArticlePreviewView(ArticleMixin, PagePreviewView):
+    pass
+
+
+class ArticlePreviewLinkView(ArticleMixin, PagePreviewLinkView):
+    pass
+
+
+class ArticleSubmitView(ArticleMixin, PageSubmitView):
+    pass
+
+
+class ArticlePublishView(ArticleMixin, PagePublishView):
+    pass
+
+
+class ArticleUnpublishView(ArticleMixin, PageUnpublishView):
+    pass
+
+
+class ArticleRevisionListView(ArticleMixin, PageRevisionListView):
+    pass
+
+
+class ArticleRevisionRestoreView(ArticleMixin, PageRevisionRestoreView):
+    pass
+
+
+class ConditionPageListView(ConditionPageMixin, PageListView):
+    pass
+
+
+class ConditionPageCreateView(ConditionPageMixin, PageCreateView):
+    pass
+
+
+class ConditionPageUpdateView(ConditionPageMixin, PageUpdateView):
+    pass
+
+
+class ConditionPagePreviewView(ConditionPageMixin, PagePreviewView):
+    pass
+
+
+class ConditionPagePreviewLinkView(ConditionPageMixin, PagePreviewLinkView):
+    pass
+
+
+class ConditionPageSubmitView(ConditionPageMixin, PageSubmitView):
+    pass
+
+
+class ConditionPagePublishView(ConditionPageMixin, PagePublishView):
+    pass
+
+
+class ConditionPageUnpublishView(ConditionPageMixin, PageUnpublishView):
+    pass
+
+
+class ConditionPageRevisionListView(ConditionPageMixin, PageRevisionListView):
+    pass
+
+
+class ConditionPageRevisionRestoreView(ConditionPageMixin, PageRevisionRestoreView):
+    pass
+
+
+class CitationListView(generic.ListView):
+    template_name = "oscar/dashboard/content/citation_list.html"
+    context_object_name = "citations"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.filter_form = forms.CitationFilterForm(self.request.GET or None)
+        return selectors.citation_list(**self.filter_form.filters())
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(filter_form=self.filter_form, **kwargs)
+
+
+class CitationEditMixin:
+    """Save a citation through the content service, which refreshes the pages citing it."""
+
+    model = Citation
+    fields = ["key", "authors", "year", "title", "journal", "doi", "pmid", "url"]
+    template_name = "oscar/dashboard/content/citation_form.html"
+    success_url = reverse_lazy("dashboard:content-citation-list")
+
+    def form_valid(self, form) -> HttpResponse:
+        try:
+            citation = services.citation_save(citation=form.instance, user=self.request.user)
+        except ValidationError as refusal:
+            form.add_error(None, refusal)
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("Saved the citation “%(citation)s”.") % {"citation": citation}
+        )
+        return redirect(self.success_url)
+
+
+class CitationCreateView(CitationEditMixin, generic.CreateView):
+    pass
+
+
+class CitationUpdateView(CitationEditMixin, generic.UpdateView):
+    pass
+
+
+class ArticleImportView(generic.FormView):
+    """Import an exported article as drafts, through ``content.services.article_import``."""
+
+    template_name = "oscar/dashboard/content/article_import.html"
+    form_class = forms.ArticleImportForm
+
+    def form_valid(self, form: forms.ArticleImportForm) -> HttpResponse:
+        try:
+            result = services.article_import(
+                source=form.cleaned_data["source"],
+                filename=form.cleaned_data["file"].name,
+                user=self.request.user,
+            )
+        except ArticleParseError as refusal:
+            form.add_error("file", str(refusal))
+            return self.form_invalid(form)
+        except ValidationError as refusal:
+            form.add_error("file", refusal.messages)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Imported “%(title)s”: %(created)s created, %(updated)s updated, as drafts.")
+            % {"title": result.title, "created": result.created, "updated": result.updated},
+        )
+        for title in result.skipped:
+            messages.warning(
+                self.request,
+                _("“%(title)s” is published, so the import left it as it was.") % {"title": title},
+            )
+        return redirect("dashboard:content-article-list")
