@@ -8,3 +8,7 @@ class ContentConfig(AppConfig):
     name = "content"
     verbose_name = _("Content")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        """Register the content app's system checks."""
+        from content import checks  # noqa: F401  (registers the checks on import)

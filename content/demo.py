@@ -150,6 +150,7 @@ def create_condition_page(
     """Create the condition page of ``spec`` with its citations and products, and publish it."""
     page = ConditionPage(
         title=spec.title,
+        neutral_title=spec.neutral_title,
         slug=spec.slug,
         summary=spec.summary,
         body=spec.body,

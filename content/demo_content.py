@@ -6,8 +6,9 @@ specs, named by their UPC, so a page links the very products ``manage.py seed_sh
 
 The wording is ours. Claims stay with what the sources report ("studies have looked at",
 "some people find"); baths and oils are described as how people use them, never as a cure.
-The article's title names no condition, as ``content.claims`` asks: product pages list it as
-related reading in markets where naming a condition beside a product is a medicinal claim.
+The article's title and each condition page's neutral title name no condition, as
+``content.claims`` asks: product pages link to them as related reading in markets where naming
+a condition beside a product is a medicinal claim.
 """
 
 import datetime
@@ -58,10 +59,14 @@ class ProductUse:
 
 @dataclass(frozen=True)
 class ConditionSpec:
-    """A condition page; its position in lists is its place in CONDITIONS."""
+    """A condition page; its position in lists is its place in CONDITIONS.
+
+    ``neutral_title`` is how product pages link to it where they may not name the condition.
+    """
 
     slug: str
     title: str
+    neutral_title: str
     summary: str
     body: str
     mechanism: str
@@ -221,6 +226,7 @@ CONDITIONS = (
     ConditionSpec(
         slug="migraine-headaches",
         title="Migraine headaches",
+        neutral_title="Magnesium, nerve cells and blood vessels",
         summary=(
             "Migraines have been linked with low magnesium. What studies have looked at, how "
             "magnesium is thought to act, and how some people use magnesium oil and baths."
@@ -266,6 +272,7 @@ When magnesium is low, these brakes are weaker.</p>
     ConditionSpec(
         slug="neuropathic-pain",
         title="Neuropathic pain",
+        neutral_title="Magnesium and nerve signalling",
         summary=(
             "Nerve pain has been studied with magnesium for many years. What the studies "
             "looked at, how magnesium may calm over-sensitive nerves, and how some people use "
@@ -311,6 +318,7 @@ thought to turn that amplification down.</p>
     ConditionSpec(
         slug="fibromyalgia",
         title="Fibromyalgia",
+        neutral_title="Magnesium, muscles and rest",
         summary=(
             "Fibromyalgia brings widespread pain, tiredness and poor sleep. What researchers "
             "have proposed about magnesium and substance P, and how some people use magnesium "
@@ -352,6 +360,7 @@ state. Its relaxing effect on muscles may also play a part.</p>
     ConditionSpec(
         slug="period-pain",
         title="Period pain",
+        neutral_title="Magnesium and muscle relaxation",
         summary=(
             "Painful periods are common. Why magnesium's relaxing and anti-inflammatory effects "
             "have interested researchers, and how some people use a magnesium bath or oil."
@@ -392,6 +401,7 @@ nitric oxide pathway that widens blood vessels, may also reduce pain.</p>
     ConditionSpec(
         slug="surgery-and-post-operative-pain",
         title="Surgery and post-operative pain",
+        neutral_title="Magnesium and recovery",
         summary=(
             "Some anaesthetists give magnesium during operations to reduce pain afterwards. "
             "What the studies found, and how some people use magnesium baths while they "

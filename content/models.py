@@ -224,6 +224,16 @@ class ConditionPage(Publishable):
         help_text=_("Name and qualification of whoever checked the page against its sources."),
     )
     reviewed_on = models.DateField(_("review date"), null=True, blank=True)
+    neutral_title = models.CharField(
+        _("neutral link text"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "How product pages link to this page where claims rules forbid naming the "
+            "condition, e.g. 'Magnesium and the nervous system'. Empty: 'Magnesium research "
+            "summary'."
+        ),
+    )
     source_article = models.ForeignKey(
         Article,
         on_delete=models.SET_NULL,

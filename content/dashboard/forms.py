@@ -95,6 +95,7 @@ class ConditionPageForm(forms.ModelForm):
         model = ConditionPage
         fields = [
             "title",
+            "neutral_title",
             "slug",
             "summary",
             "body",

@@ -28,7 +28,9 @@ def shop_staff_member():
 
 
 @pytest.mark.parametrize("url", SHOP_SECTIONS)
-def test_a_member_of_shop_staff_reaches_every_page_they_run_the_shop_from(client, shop_staff_member, url):
+def test_a_member_of_shop_staff_reaches_every_page_they_run_the_shop_from(
+    client, shop_staff_member, url
+):
     client.force_login(shop_staff_member)
 
     assert client.get(url).status_code == 200

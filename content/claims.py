@@ -1,0 +1,134 @@
+"""What the site may say about health, per market, chosen with ``settings.CLAIMS_MARKET``.
+
+The shop sells cosmetic bath products (magnesium chloride flakes and oils), not medicines. Each
+market regulates health claims differently, and this module holds the two things the public
+pages change by market:
+
+``disclaimer``
+    The notice under every condition page and article. In plain words it says the products
+    are not medicines and the page does not diagnose, treat, cure or prevent anything, and it
+    sends the reader to the professional that market's regulator expects:
+
+    * ``uk``: the CAP Code (rule 12) enforced by the ASA allows medicinal claims only for
+      licensed medicines, so the notice says the products are not medicines and points to a
+      GP or pharmacist.
+    * ``eu``: the Cosmetic Products Regulation (EC) 1223/2009 and its common criteria for
+      claims (Regulation 655/2013) keep cosmetics away from medicinal claims, so the notice
+      says the products are cosmetics and points to a doctor or pharmacist.
+    * ``us``: the FDA's structure/function notice ("These statements have not been evaluated
+      by the Food and Drug Administration...") followed by "not intended to diagnose, treat,
+      cure, or prevent any disease", as readers there expect to see it.
+    * ``au``: the TGA regulates therapeutic goods; the products are not on the Australian
+      Register of Therapeutic Goods, so the notice says so and points to a health
+      professional.
+
+``product_pages_name_conditions``
+    Whether a product page may name the conditions its related reading is about. A product
+    page is advertising: putting "migraine" next to "Add to basket" is an implied claim that
+    the product treats migraine. The UK (CAP Code 12.1 and 12.2), the EU (cosmetics may not
+    claim to treat) and Australia (the Therapeutic Goods Advertising Code: advertising that
+    refers to a serious condition makes the product a therapeutic good) treat that pairing as
+    a medicinal claim for a product that has no licence, so there it is False and the product
+    page shows a neutral "Related reading" list: a link to each condition page that shows the
+    product, worded by the page's neutral title ("Magnesium and nerve signalling") or, without
+    one, "Magnesium research summary", then the articles by their own titles, which editors keep
+    neutral. The condition pages themselves are editorial, carry the disclaimer, and are one
+    click away. In the US, structure/function statements with the FDA
+    notice are allowed alongside the product, so there it is True and the product page may
+    say "Read about magnesium and migraine headaches".
+
+A market the module does not know is a configuration error: the system check
+``content.E001`` (``content.checks``) reports it at start-up, and :func:`current_claims`
+raises ``ImproperlyConfigured`` if it is used anyway.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class MarketClaims:
+    """The claim rules for one market."""
+
+    code: str
+    name: Promise
+    disclaimer: Promise
+    product_pages_name_conditions: bool
+
+
+MARKETS: dict[str, MarketClaims] = {
+    "uk": MarketClaims(
+        code="uk",
+        name=_("United Kingdom"),
+        disclaimer=_(
+            "Our bath flakes and oils are cosmetic products, not medicines. This page "
+            "summarises published research for general interest; it is not medical advice and "
+            "our products are not intended to diagnose, treat, cure or prevent any disease or "
+            "condition. If you have a health condition, are pregnant or take medicines, speak "
+            "to your GP or pharmacist before using magnesium products."
+        ),
+        product_pages_name_conditions=False,
+    ),
+    "eu": MarketClaims(
+        code="eu",
+        name=_("European Union"),
+        disclaimer=_(
+            "Our bath flakes and oils are cosmetic products within the meaning of the EU "
+            "Cosmetics Regulation, not medicinal products. This page summarises published "
+            "research for general information; it is not medical advice and our products are "
+            "not intended to diagnose, treat, cure or prevent any disease. Ask your doctor or "
+            "pharmacist for advice about a health condition."
+        ),
+        product_pages_name_conditions=False,
+    ),
+    "us": MarketClaims(
+        code="us",
+        name=_("United States"),
+        disclaimer=_(
+            "These statements have not been evaluated by the Food and Drug Administration. "
+            "Our products are not intended to diagnose, treat, cure, or prevent any disease. "
+            "This page summarizes published research for general information and is not "
+            "medical advice; talk to your doctor before using magnesium products if you have "
+            "a medical condition."
+        ),
+        product_pages_name_conditions=True,
+    ),
+    "au": MarketClaims(
+        code="au",
+        name=_("Australia"),
+        disclaimer=_(
+            "Our bath flakes and oils are cosmetic products. They are not therapeutic goods "
+            "listed or registered on the Australian Register of Therapeutic Goods, and they "
+            "are not intended to diagnose, treat, cure or prevent any disease. This page "
+            "summarises published research for general information only. Always see a health "
+            "professional about a health condition."
+        ),
+        product_pages_name_conditions=False,
+    ),
+}
+
+
+def market_code() -> str:
+    """Return the configured market code, lower-cased and trimmed."""
+    return str(getattr(settings, "CLAIMS_MARKET", "") or "").strip().lower()
+
+
+def unknown_market_message(code: str) -> str:
+    """Return the explanation shown when ``CLAIMS_MARKET`` names no known market."""
+    return (
+        f"CLAIMS_MARKET is {code!r}, which is not a market the content app knows. "
+        f"Set it to one of: {', '.join(sorted(MARKETS))}."
+    )
+
+
+def current_claims() -> MarketClaims:
+    """Return the claim rules for ``settings.CLAIMS_MARKET``; refuse an unknown market."""
+    code = market_code()
+    try:
+        return MARKETS[code]
+    except KeyError:
+        raise ImproperlyConfigured(unknown_market_message(code)) from None

@@ -1,0 +1,280 @@
+"""Read published content for the public pages: lists, pages, product links and the sitemap.
+
+Every function takes ``at``, the moment to judge "live" by (now when None), so tests and
+previews can ask what readers see at a chosen time. Each costs a fixed number of queries,
+whatever it shows.
+"""
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.cache import cache
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from oscar.core.loading import get_model
+
+from content.models import (
+    Article,
+    ArticleCitation,
+    ConditionCitation,
+    ConditionPage,
+    ConditionProduct,
+    Publishable,
+    Status,
+)
+from content.services import content_version
+from store.search.selectors import public_sizes, with_purchase_info
+
+Category = get_model("catalogue", "Category")
+Product = get_model("catalogue", "Product")
+
+#: Longest a product's related content stays cached. A publish, unpublish or edit bumps
+#: ``content_version()`` and so misses the cache at once; this bounds anything else.
+RELATED_CONTENT_SECONDS = 15 * 60
+
+#: The shape of the cached RelatedContent, part of its cache key: raise it whenever
+#: ReadingLink or RelatedContent change, so nothing cached by an earlier release is read back.
+RELATED_CONTENT_FORMAT = 2
+
+
+@dataclass(frozen=True)
+class ReadingLink:
+    """A link to a piece of content: its title and address.
+
+    For a condition page, ``neutral_title`` is the editors' link text that names no condition
+    (``ConditionPage.neutral_title``), empty when they gave none.
+    """
+
+    title: str
+    url: str
+    neutral_title: str = ""
+
+
+@dataclass(frozen=True)
+class RelatedContent:
+    """What a product page links to: the live condition pages that show it, in the editors'
+    order, and their live source articles, each once."""
+
+    condition_pages: tuple[ReadingLink, ...] = ()
+    articles: tuple[ReadingLink, ...] = ()
+
+
+def live_articles(*, at: datetime | None = None) -> QuerySet[Article]:
+    """Return the live articles, the most recently first published first."""
+    return Article.objects.live(at=at).order_by(
+        F("first_published_at").desc(nulls_last=True), "-created_at", "-pk"
+    )
+
+
+def live_condition_pages(*, at: datetime | None = None) -> QuerySet[ConditionPage]:
+    """Return the live condition pages in the order editors gave them."""
+    return ConditionPage.objects.live(at=at).order_by("position", "title", "pk")
+
+
+def live_article(*, slug: str, at: datetime | None = None) -> Article | None:
+    """Return the live article ``slug`` with its ordered citations and live condition pages.
+
+    The citations are in ``ordered_citation_links``, the condition pages that were written
+    from it and are live in ``live_condition_pages``.
+    """
+    at = at or timezone.now()
+    return (
+        live_articles(at=at)
+        .select_related("author")
+        .prefetch_related(
+            Prefetch(
+                "citation_links",
+                queryset=ArticleCitation.objects.select_related("citation").order_by(
+                    "position", "pk"
+                ),
+                to_attr="ordered_citation_links",
+            ),
+            Prefetch(
+                "condition_pages",
+                queryset=live_condition_pages(at=at),
+                to_attr="live_condition_pages",
+            ),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def card_products() -> QuerySet:
+    """Return browsable products with what a condition page's card reads.
+
+    As the shop's listings fetch them (``store.search.selectors``), plus the sizes'
+    attributes, which name a size in the add-to-basket form.
+    """
+    return with_purchase_info(
+        Product.objects.browsable(), sizes=public_sizes().prefetch_attribute_values()
+    )
+
+
+def linked_products() -> QuerySet[ConditionProduct]:
+    """Return product links whose product a shopper can browse, with what its card reads.
+
+    A product that is not public, or is a size rather than a product, is left out; one
+    without stock or a price stays in and shows as unavailable.
+    """
+    return (
+        ConditionProduct.objects.filter(product__is_public=True, product__parent__isnull=True)
+        .order_by("position", "pk")
+        .prefetch_related(Prefetch("product", queryset=card_products()))
+    )
+
+
+def live_condition_page(*, slug: str, at: datetime | None = None) -> ConditionPage | None:
+    """Return the live condition page ``slug`` with everything the page shows.
+
+    The ordered citations are in ``ordered_citation_links`` and the ordered product links,
+    products prefetched for product cards, in ``shown_product_links``;
+    ``live_source_article`` is the source article when it is live, else None.
+    """
+    at = at or timezone.now()
+    page = (
+        live_condition_pages(at=at)
+        .select_related("source_article")
+        .prefetch_related(
+            Prefetch(
+                "citation_links",
+                queryset=ConditionCitation.objects.select_related("citation").order_by(
+                    "position", "pk"
+                ),
+                to_attr="ordered_citation_links",
+            ),
+            Prefetch("product_links", queryset=linked_products(), to_attr="shown_product_links"),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+    if page is not None:
+        source = page.source_article
+        page.live_source_article = source if source and source.is_live(at=at) else None
+    return page
+
+
+def product_related_content(product, *, at: datetime | None = None) -> RelatedContent:
+    """Return the live condition pages that show ``product`` and their live source articles.
+
+    One query, cached per product and language until content is next published, edited or
+    unpublished (``content_version()``), until a page or article found goes live or expires,
+    or for ``RELATED_CONTENT_SECONDS`` at most. Asking with an explicit ``at`` skips the
+    cache.
+    """
+    product_id = product.parent_id if product.parent_id else product.pk
+    if at is not None:
+        return _related_content(product_id, at=at)[0]
+    key = (
+        f"content:related:{RELATED_CONTENT_FORMAT}:v{content_version()}:"
+        f"{get_language()}:{product_id}"
+    )
+    related = cache.get(key)
+    if related is None:
+        now = timezone.now()
+        related, changes_at = _related_content(product_id, at=now)
+        timeout = RELATED_CONTENT_SECONDS
+        if changes_at is not None:
+            timeout = max(1, min(timeout, math.ceil((changes_at - now).total_seconds())))
+        cache.set(key, related, timeout)
+    return related
+
+
+def _related_content(product_id: int, *, at: datetime) -> tuple[RelatedContent, datetime | None]:
+    """Return the content related to ``product_id`` at ``at``, and when that next changes.
+
+    Published pages that are scheduled are read too, so the cache can expire when they go
+    live.
+    """
+    pages = list(
+        ConditionPage.objects.filter(
+            Q(expire_at__isnull=True) | Q(expire_at__gt=at),
+            status=Status.PUBLISHED,
+            product_links__product_id=product_id,
+        )
+        .select_related("source_article")
+        .only(
+            "title",
+            "neutral_title",
+            "slug",
+            "status",
+            "publish_at",
+            "expire_at",
+            "position",
+            "source_article__title",
+            "source_article__slug",
+            "source_article__status",
+            "source_article__publish_at",
+            "source_article__expire_at",
+        )
+        .order_by("position", "title", "pk")
+    )
+    condition_pages, articles = [], {}
+    for page in pages:
+        if not page.is_live(at=at):
+            continue
+        condition_pages.append(
+            ReadingLink(
+                title=page.title, url=page.get_absolute_url(), neutral_title=page.neutral_title
+            )
+        )
+        source = page.source_article
+        if source is not None and source.is_live(at=at):
+            articles.setdefault(source.pk, ReadingLink(source.title, source.get_absolute_url()))
+    related = RelatedContent(
+        condition_pages=tuple(condition_pages), articles=tuple(articles.values())
+    )
+    return related, _next_change(pages, at=at)
+
+
+def _next_change(pages: list[ConditionPage], *, at: datetime) -> datetime | None:
+    """Return the first moment after ``at`` when one of ``pages`` or their articles changes."""
+    items: list[Publishable] = [*pages, *(page.source_article for page in pages)]
+    moments = [
+        moment
+        for item in items
+        if item is not None and item.status == Status.PUBLISHED
+        for moment in (item.publish_at, item.expire_at)
+        if moment is not None and moment > at
+    ]
+    return min(moments, default=None)
+
+
+def sitemap_articles(*, at: datetime | None = None) -> QuerySet[Article]:
+    """Return the live articles for the sitemap, with only what it reads."""
+    return live_articles(at=at).only("slug", "updated_at")
+
+
+def sitemap_condition_pages(*, at: datetime | None = None) -> QuerySet[ConditionPage]:
+    """Return the live condition pages for the sitemap, with only what it reads."""
+    return live_condition_pages(at=at).only("slug", "updated_at")
+
+
+def sitemap_products() -> QuerySet:
+    """Return the products a shopper can browse: public, and not a size of another."""
+    return Product.objects.browsable().only("pk", "slug", "date_updated").order_by("pk")
+
+
+def sitemap_category_urls() -> list[str]:
+    """Return the public categories' addresses, built from one query over the tree.
+
+    Oscar builds a category's address from its ancestors' slugs, a query per category;
+    walking the tree in path order gives each child its parent's full slug instead.
+    """
+    full_slugs: dict[str, str] = {}
+    urls = []
+    for category in Category.objects.browsable().only("pk", "path", "slug").order_by("path"):
+        parent_slug = full_slugs.get(category.path[: -category.steplen])
+        full_slug = (
+            category.slug
+            if parent_slug is None
+            else f"{parent_slug}{category._slug_separator}{category.slug}"
+        )
+        full_slugs[category.path] = full_slug
+        urls.append(
+            reverse("catalogue:category", kwargs={"category_slug": full_slug, "pk": category.pk})
+        )
+    return urls

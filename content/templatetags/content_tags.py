@@ -1,0 +1,176 @@
+"""Template tags for content pages and for the product page's links to content.
+
+``{% load content_tags %}`` gives:
+
+* ``value|sanitised``: editor HTML cleaned to the allow-list, then marked safe. The only way
+  content templates print editor HTML; never ``|safe``.
+* ``value|web_url``: the address if it is http or https, else nothing.
+* ``data|json_ld``: a dict as a JSON-LD <script> element nothing inside can break out of.
+* ``{% market_claims as claims %}``: the market's claim rules, its disclaimer among them.
+* ``{% related_content product %}``: the product page's "Related reading", worded for the
+  market's claim rules (``content.claims``).
+* ``{% product_json_ld product %}``: the product as schema.org Product with its offers.
+* ``{% basket_sizes product as sizes %}``: a parent product's sizes for a plain <select>.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_class
+
+from content.claims import current_claims
+from content.sanitise import sanitise_html
+from content.selectors import ReadingLink, product_related_content
+from content.structured_data import json_ld_script, product_data, web_url
+
+Selector = get_class("partner.strategy", "Selector")
+
+register = template.Library()
+
+
+@register.filter(is_safe=True)
+def sanitised(value) -> SafeString:
+    """Return editor HTML cleaned to the allow-list and marked safe to print."""
+    return mark_safe(sanitise_html(str(value or "")))  # noqa: S308  (cleaned just above)
+
+
+@register.filter(name="web_url")
+def web_url_filter(value) -> str:
+    """Return ``value`` if it is an http or https address, else an empty string."""
+    return web_url(str(value or ""))
+
+
+@register.filter
+def json_ld(data: dict) -> SafeString:
+    """Return ``data`` as a JSON-LD <script> element."""
+    return json_ld_script(data)
+
+
+@register.simple_tag
+def market_claims():
+    """Return the claim rules of the configured market (``content.claims``)."""
+    return current_claims()
+
+
+def _strategy(context):
+    request = context.get("request")
+    strategy = getattr(request, "strategy", None)
+    return strategy or Selector().strategy(request=request)
+
+
+def _absolute(context):
+    request = context.get("request")
+    return request.build_absolute_uri if request is not None else (lambda path: path)
+
+
+@register.simple_tag(takes_context=True)
+def product_json_ld(context, product) -> SafeString:
+    """Return ``product`` as a schema.org Product JSON-LD element, with prices and stock."""
+    return json_ld_script(
+        product_data(product, absolute=_absolute(context), strategy=_strategy(context))
+    )
+
+
+@dataclass(frozen=True)
+class SizeChoice:
+    """One size of a product, as an <option> of the add-to-basket form shows it."""
+
+    pk: int
+    title: str
+    price: Decimal | None
+    currency: str
+    available: bool
+    selected: bool
+
+
+@register.simple_tag(takes_context=True)
+def basket_sizes(context, product) -> list[SizeChoice]:
+    """Return ``product``'s public sizes with price and availability, the first buyable chosen.
+
+    Reads the sizes and stock records prefetched with the product: no query of its own.
+    """
+    strategy = _strategy(context)
+    choices, chosen = [], False
+    for size in product.get_public_children():
+        info = strategy.fetch_for_product(size)
+        price = None
+        if info.price.exists:
+            price = info.price.incl_tax if info.price.is_tax_known else info.price.excl_tax
+        available = info.availability.is_available_to_buy and price is not None
+        choices.append(
+            SizeChoice(
+                pk=size.pk,
+                title=size.attribute_summary or size.get_title(),
+                price=price,
+                currency=info.price.currency if price is not None else "",
+                available=available,
+                selected=available and not chosen,
+            )
+        )
+        chosen = chosen or available
+    return choices
+
+
+def condition_name(title: str) -> str:
+    """Return a condition page's title as it reads mid-sentence: "Migraine" → "migraine".
+
+    A first word with another capital ("PMS") or an apostrophe ("Raynaud's", a person's
+    name) is left as it is.
+    """
+    first_word = title.split(" ", 1)[0]
+    if first_word[1:] != first_word[1:].lower() or "'" in first_word or "\u2019" in first_word:
+        return title
+    return title[:1].lower() + title[1:]
+
+
+def neutral_page_links(pages) -> list[ReadingLink]:
+    """Return a link to each of the condition ``pages`` that names no condition.
+
+    The text is the page's neutral title, or "Magnesium research summary" when editors gave
+    none. A text that repeats is numbered, "Magnesium research summary (2)", so every link
+    reads differently.
+    """
+    links, seen = [], {}
+    for page in pages:
+        text = page.neutral_title.strip() or _("Magnesium research summary")
+        seen[text] = seen.get(text, 0) + 1
+        if seen[text] > 1:
+            text = _("%(text)s (%(number)d)") % {"text": text, "number": seen[text]}
+        links.append(ReadingLink(text, page.url))
+    return links
+
+
+def reading_links(related, *, name_conditions: bool) -> list[ReadingLink]:
+    """Return the links a product page shows for ``related``, worded for the market.
+
+    Every condition page that shows the product is linked, then the articles by their
+    titles. Where product pages may name conditions, a condition page is "Read about
+    magnesium and <condition>"; elsewhere its link names no condition
+    (:func:`neutral_page_links`).
+    """
+    if name_conditions:
+        links = [
+            ReadingLink(
+                _("Read about magnesium and %(condition)s")
+                % {"condition": condition_name(page.title)},
+                page.url,
+            )
+            for page in related.condition_pages
+        ]
+    else:
+        links = neutral_page_links(related.condition_pages)
+    return [*links, *related.articles]
+
+
+@register.inclusion_tag("content/partials/product_related_content.html")
+def related_content(product) -> dict:
+    """Render the product page's "Related reading": live content that links ``product``."""
+    claims = current_claims()
+    related = product_related_content(product)
+    return {
+        "claims": claims,
+        "links": reading_links(related, name_conditions=claims.product_pages_name_conditions),
+    }
