@@ -143,7 +143,9 @@ def browsing_catalogue(*, products: int, sizes: int):
 
     The first product recommends all the others. Return the sub-category and the products.
     """
-    category = CategoryFactory(name="Bath products").add_child(name="Bath flakes")
+    category = Category.objects.add_child(
+        CategoryFactory(name="Bath products"), {"name": "Bath flakes"}
+    )
     made = [
         sized_product(sizes=sizes, category=category, title=f"Zechstein bath flakes {index}")
         for index in range(products)

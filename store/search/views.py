@@ -91,7 +91,7 @@ class ProductCategoryView(ProductListView):
         return super().get(request, *args, **kwargs)
 
     def categories(self):
-        return self.category.get_descendants_and_self()
+        return Category.objects.get_tree(self.category)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

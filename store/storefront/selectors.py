@@ -15,4 +15,4 @@ def featured_products(*, limit: int = 8) -> QuerySet:
 
 def top_level_categories() -> QuerySet:
     """Return the public categories at the top of the tree."""
-    return Category.get_root_nodes().filter(is_public=True).exclude(exclude_from_menu=True)
+    return Category.objects.get_root_nodes().filter(is_public=True).exclude(exclude_from_menu=True)

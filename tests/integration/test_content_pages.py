@@ -30,6 +30,7 @@ from tests.factories import (
 
 OrderAndItemCharges = get_model("shipping", "OrderAndItemCharges")
 Product = get_model("catalogue", "Product")
+Category = get_model("catalogue", "Category")
 Selector = get_class("partner.strategy", "Selector")
 
 pytestmark = pytest.mark.django_db
@@ -157,7 +158,7 @@ def test_reading_the_content_pages_writes_nothing(client, live):
 
 def test_the_sitemap_lists_public_products_and_categories_only(client):
     bath = CategoryFactory(name="Bath products")
-    flakes = bath.add_child(name="Bath flakes")
+    flakes = Category.objects.add_child(bath, {"name": "Bath flakes"})
     hidden = CategoryFactory(name="Hidden", is_public=False)
     shown = sized_product(title="Shown flakes", category=flakes)
     secret = sized_product(title="Secret flakes")
