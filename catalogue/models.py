@@ -1,1 +1,16 @@
-from oscar.apps.catalogue.models import *  # noqa: F403  (a forked Oscar app keeps its models)
+from oscar.apps.catalogue.abstract_models import AbstractProduct
+
+
+class Product(AbstractProduct):
+    """Oscar's product, able to name one size apart from its siblings."""
+
+    def size_label(self) -> str:
+        """Return what tells this size apart: "1 kg" from "Zechstein bath flakes, 1 kg"."""
+        if not self.is_child:
+            return self.get_title()
+        if not self.title:
+            return self.parent.title
+        return self.title.removeprefix(f"{self.parent.title},").strip() or self.title
+
+
+from oscar.apps.catalogue.models import *  # noqa: E402, F403  (a forked Oscar app keeps its models)

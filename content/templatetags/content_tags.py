@@ -103,7 +103,7 @@ def basket_sizes(context, product) -> list[SizeChoice]:
         choices.append(
             SizeChoice(
                 pk=size.pk,
-                title=size.attribute_summary or size.get_title(),
+                title=size.size_label(),
                 price=price,
                 currency=info.price.currency if price is not None else "",
                 available=available,

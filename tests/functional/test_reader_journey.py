@@ -54,7 +54,7 @@ def products_on(django_app, url: str) -> dict[str, str]:
     page = django_app.get(url)
     assert page.status_code == 200
     shown = {}
-    for card in document(page).select("article.product_pod"):
+    for card in document(page).select("article.linked-product"):
         form = card.select_one("form.add-to-basket")
         if form is not None:
             shown[card.h3.a["href"]] = form["id"]

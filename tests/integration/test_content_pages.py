@@ -313,7 +313,9 @@ def test_unavailable_and_hidden_products_do_not_break_the_page(client):
 
     assert response.status_code == 200
     document = soup(response)
-    cards = {card.h3.get_text(strip=True): card for card in document.select("article.product_pod")}
+    cards = {
+        card.h3.get_text(strip=True): card for card in document.select("article.linked-product")
+    }
     assert set(cards) == {
         "Out of stock flakes",
         "Unstocked oil",
@@ -374,7 +376,7 @@ def condition_page_queries(client, *, products: int) -> int:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
-    assert len(soup(response).select("article.product_pod form")) == products
+    assert len(soup(response).select("article.linked-product form")) == products
     return len(queries)
 
 
