@@ -10,7 +10,6 @@ import datetime
 
 from django.conf import settings
 from django.core import signing
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -18,8 +17,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 
-from content.models import Article, ArticleCitation, ConditionCitation, ConditionPage, Publishable
-from content.selectors import linked_products, live_condition_pages
+from content.models import Article, ConditionPage, Publishable
+from content.selectors import (
+    mark_live_source_article,
+    with_article_details,
+    with_condition_page_details,
+)
 from content.views import PageMeta
 
 PREVIEW_SALT = "content.preview"
@@ -77,44 +80,11 @@ def preview_link_create(request: HttpRequest, page: Publishable) -> str:
 
 def preview_page(page: Publishable) -> Publishable:
     """Return ``page`` loaded as its public view loads a live page, whatever its status."""
+    now = timezone.now()
     if isinstance(page, ConditionPage):
-        loaded = (
-            ConditionPage.objects.select_related("source_article")
-            .prefetch_related(
-                Prefetch(
-                    "citation_links",
-                    queryset=ConditionCitation.objects.select_related("citation").order_by(
-                        "position", "pk"
-                    ),
-                    to_attr="ordered_citation_links",
-                ),
-                Prefetch(
-                    "product_links", queryset=linked_products(), to_attr="shown_product_links"
-                ),
-            )
-            .get(pk=page.pk)
-        )
-        source = loaded.source_article
-        loaded.live_source_article = source if source and source.is_live() else None
-        return loaded
-    return (
-        Article.objects.select_related("author")
-        .prefetch_related(
-            Prefetch(
-                "citation_links",
-                queryset=ArticleCitation.objects.select_related("citation").order_by(
-                    "position", "pk"
-                ),
-                to_attr="ordered_citation_links",
-            ),
-            Prefetch(
-                "condition_pages",
-                queryset=live_condition_pages(),
-                to_attr="live_condition_pages",
-            ),
-        )
-        .get(pk=page.pk)
-    )
+        loaded = with_condition_page_details(ConditionPage.objects.all()).get(pk=page.pk)
+        return mark_live_source_article(loaded, at=now)
+    return with_article_details(Article.objects.all(), at=now).get(pk=page.pk)
 
 
 def preview_meta(request: HttpRequest, page: Publishable) -> PageMeta:

@@ -74,33 +74,28 @@ def live_condition_pages(*, at: datetime | None = None) -> QuerySet[ConditionPag
     return ConditionPage.objects.live(at=at).order_by("position", "title", "pk")
 
 
-def live_article(*, slug: str, at: datetime | None = None) -> Article | None:
-    """Return the live article ``slug`` with its ordered citations and live condition pages.
+def with_article_details(articles: QuerySet[Article], *, at: datetime) -> QuerySet[Article]:
+    """Fetch what an article page shows: ordered citations and the live condition pages.
 
-    The citations are in ``ordered_citation_links``, the condition pages that were written
-    from it and are live in ``live_condition_pages``.
+    The citations land in ``ordered_citation_links``, the condition pages written from the
+    article that are live at ``at`` in ``live_condition_pages``.
     """
-    at = at or timezone.now()
-    return (
-        live_articles(at=at)
-        .select_related("author")
-        .prefetch_related(
-            Prefetch(
-                "citation_links",
-                queryset=ArticleCitation.objects.select_related("citation").order_by(
-                    "position", "pk"
-                ),
-                to_attr="ordered_citation_links",
-            ),
-            Prefetch(
-                "condition_pages",
-                queryset=live_condition_pages(at=at),
-                to_attr="live_condition_pages",
-            ),
-        )
-        .filter(slug=slug)
-        .first()
+    return articles.select_related("author").prefetch_related(
+        Prefetch(
+            "citation_links",
+            queryset=ArticleCitation.objects.select_related("citation").order_by("position", "pk"),
+            to_attr="ordered_citation_links",
+        ),
+        Prefetch(
+            "condition_pages", queryset=live_condition_pages(at=at), to_attr="live_condition_pages"
+        ),
     )
+
+
+def live_article(*, slug: str, at: datetime | None = None) -> Article | None:
+    """Return the live article ``slug`` with what its page shows (``with_article_details``)."""
+    at = at or timezone.now()
+    return with_article_details(live_articles(at=at), at=at).filter(slug=slug).first()
 
 
 def card_products() -> QuerySet:
@@ -127,34 +122,41 @@ def linked_products() -> QuerySet[ConditionProduct]:
     )
 
 
-def live_condition_page(*, slug: str, at: datetime | None = None) -> ConditionPage | None:
-    """Return the live condition page ``slug`` with everything the page shows.
+def with_condition_page_details(pages: QuerySet[ConditionPage]) -> QuerySet[ConditionPage]:
+    """Fetch what a condition page shows: its source article, citations and products.
 
-    The ordered citations are in ``ordered_citation_links`` and the ordered product links,
-    products prefetched for product cards, in ``shown_product_links``;
-    ``live_source_article`` is the source article when it is live, else None.
+    The ordered citations land in ``ordered_citation_links`` and the ordered product links,
+    products prefetched for product cards, in ``shown_product_links``.
+    """
+    return pages.select_related("source_article").prefetch_related(
+        Prefetch(
+            "citation_links",
+            queryset=ConditionCitation.objects.select_related("citation").order_by(
+                "position", "pk"
+            ),
+            to_attr="ordered_citation_links",
+        ),
+        Prefetch("product_links", queryset=linked_products(), to_attr="shown_product_links"),
+    )
+
+
+def mark_live_source_article(page: ConditionPage, *, at: datetime) -> ConditionPage:
+    """Set ``live_source_article``: the page's source article when it is live at ``at``."""
+    source = page.source_article
+    page.live_source_article = source if source and source.is_live(at=at) else None
+    return page
+
+
+def live_condition_page(*, slug: str, at: datetime | None = None) -> ConditionPage | None:
+    """Return the live condition page ``slug`` with what it shows, its live source article too.
+
+    See ``with_condition_page_details`` and ``mark_live_source_article``.
     """
     at = at or timezone.now()
-    page = (
-        live_condition_pages(at=at)
-        .select_related("source_article")
-        .prefetch_related(
-            Prefetch(
-                "citation_links",
-                queryset=ConditionCitation.objects.select_related("citation").order_by(
-                    "position", "pk"
-                ),
-                to_attr="ordered_citation_links",
-            ),
-            Prefetch("product_links", queryset=linked_products(), to_attr="shown_product_links"),
-        )
-        .filter(slug=slug)
-        .first()
-    )
-    if page is not None:
-        source = page.source_article
-        page.live_source_article = source if source and source.is_live(at=at) else None
-    return page
+    page = with_condition_page_details(live_condition_pages(at=at)).filter(slug=slug).first()
+    if page is None:
+        return None
+    return mark_live_source_article(page, at=at)
 
 
 def product_related_content(product, *, at: datetime | None = None) -> RelatedContent:
