@@ -22,6 +22,7 @@ from content.models import (
     ConditionProduct,
 )
 from content.services import ProductLink, page_publish, page_save
+from content.sources import Source
 
 Product = get_model("catalogue", "Product")
 
@@ -104,7 +105,7 @@ def demo_product_ids(*, upcs: Iterable[str]) -> dict[str, int]:
     return ids
 
 
-def ensure_citation(*, spec: demo.CitationSpec) -> Citation:
+def ensure_citation(*, spec: Source) -> Citation:
     """Return the citation with the key of ``spec``, adding it when missing."""
     citation, _ = Citation.objects.get_or_create(
         key=spec.key,

@@ -14,25 +14,12 @@ a condition beside a product is a medicinal claim.
 import datetime
 from dataclasses import dataclass
 
+from content.sources import SOURCES
 from store.storefront.demo_catalogue import PRODUCTS, ProductSpec
 
 #: Who checked the condition pages: a placeholder that must be replaced before going live.
 DEMO_REVIEWER = "Demo reviewer (replace before going live), MPharm"
 DEMO_REVIEWED_ON = datetime.date(2025, 6, 2)
-
-
-@dataclass(frozen=True)
-class CitationSpec:
-    """A source, as Citation stores it; empty DOI and PubMed ID mean "not known for sure"."""
-
-    key: str
-    authors: str
-    year: int
-    title: str
-    journal: str = ""
-    doi: str = ""
-    pmid: str = ""
-    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,46 +83,7 @@ THOMAS_2000 = "thomas-2000"
 SHIN_2020 = "shin-2020"
 LIBAKO_2010 = "libako-2010"
 
-# Checked against PubMed, the publishers' pages and library catalogue records. Where a detail
-# could not be confirmed (the full author list of Thomas and of Libako, Libako's DOI) it is
-# shortened or left empty rather than guessed.
-CITATIONS = (
-    CitationSpec(
-        key=THOMAS_2000,
-        authors="Thomas J, Millot JM, Sebille S, et al.",
-        year=2000,
-        title=(
-            "Free and total magnesium in lymphocytes of migraine patients - effect of "
-            "magnesium-rich mineral water intake"
-        ),
-        journal="Clinica Chimica Acta",
-        pmid="10767394",
-    ),
-    CitationSpec(
-        key=SHIN_2020,
-        authors="Shin HJ, Na HS, Do SH",
-        year=2020,
-        title="Magnesium and Pain",
-        journal="Nutrients",
-        doi="10.3390/nu12082184",
-        pmid="32718032",
-    ),
-    CitationSpec(
-        key=LIBAKO_2010,
-        authors="Libako P, et al.",
-        year=2010,
-        title=(
-            "Phagocyte priming by low magnesium status: input to the enhanced inflammatory "
-            "and oxidative stress responses"
-        ),
-        journal="Magnesium Research",
-        url=(
-            "https://www.jle.com/en/revues/mrh/e-docs/phagocyte_priming_by_low_magnesium_status"
-            "_input_to_the_enhanced_inflammatory_and_oxidative_stress_responses_283968/"
-            "article.phtml"
-        ),
-    ),
-)
+CITATIONS = SOURCES
 
 ARTICLE = ArticleSpec(
     slug="magnesium-what-the-research-says",

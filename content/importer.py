@@ -37,6 +37,8 @@ from html.parser import HTMLParser
 
 from django.utils.text import slugify
 
+from content.sources import KNOWN_SOURCES, Source
+
 SUMMARY_LIMIT = 400
 SUMMARY_SENTENCES = 2
 SHORT_LINE_WORDS = 12
@@ -88,58 +90,6 @@ CONDITIONS = (
         r"(?:surgery and )?post-? ?operative pain",
     ),
 )
-
-
-@dataclass(frozen=True)
-class Source:
-    """A work cited in an article, as complete as the importer knows it."""
-
-    key: str
-    authors: str
-    year: int
-    title: str
-    journal: str = ""
-    doi: str = ""
-    pmid: str = ""
-
-
-#: Sources the store's articles cite, checked against PubMed and the publishers' pages. A citation
-#: not listed here is imported with a placeholder title for the editor to complete.
-KNOWN_SOURCES = {
-    source.key: source
-    for source in (
-        Source(
-            key="thomas-2000",
-            authors="Thomas J, Millot JM, Sebille S, et al.",
-            year=2000,
-            title=(
-                "Free and total magnesium in lymphocytes of migraine patients - effect of "
-                "magnesium-rich mineral water intake"
-            ),
-            journal="Clinica Chimica Acta",
-            pmid="10767394",
-        ),
-        Source(
-            key="shin-2020",
-            authors="Shin HJ, Na HS, Do SH",
-            year=2020,
-            title="Magnesium and Pain",
-            journal="Nutrients",
-            doi="10.3390/nu12082184",
-            pmid="32718032",
-        ),
-        Source(
-            key="libako-2010",
-            authors="Libako P, et al.",
-            year=2010,
-            title=(
-                "Phagocyte priming by low magnesium status: input to the enhanced inflammatory "
-                "and oxidative stress responses"
-            ),
-            journal="Magnesium Research",
-        ),
-    )
-}
 
 
 @dataclass(frozen=True)

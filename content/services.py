@@ -344,6 +344,7 @@ def article_import(*, source: str, filename: str, user=None) -> ImportResult:
             "journal": cited.journal,
             "doi": cited.doi,
             "pmid": cited.pmid,
+            "url": cited.url,
         }
         citations[cited.key], outcome = _citation_import(key=cited.key, fields=fields, user=user)
         outcomes.append(outcome)
