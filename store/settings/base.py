@@ -58,13 +58,13 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "store.config.StoreShopConfig",
     "store.analytics.apps.AnalyticsConfig",
-    "oscar.apps.checkout.apps.CheckoutConfig",
+    "store.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
     "store.shipping.apps.ShippingConfig",
     "catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
-    "oscar.apps.partner.apps.PartnerConfig",
+    "store.partner.apps.PartnerConfig",
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
@@ -209,7 +209,8 @@ OSCAR_PRODUCTS_PER_PAGE = 12
 OSCAR_EAGER_ALERTS = False
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "postcode", "country")
-OSCAR_INITIAL_ORDER_STATUS = "Pending"
+# Orders paid by bank transfer wait for the money; staff move them on once it arrives.
+OSCAR_INITIAL_ORDER_STATUS = "Awaiting payment"
 OSCAR_INITIAL_LINE_STATUS = "Pending"
 OSCAR_DASHBOARD_NAVIGATION = [
     *OSCAR_DASHBOARD_NAVIGATION,
@@ -225,6 +226,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
     },
 ]
 OSCAR_ORDER_STATUS_PIPELINE = {
+    "Awaiting payment": ("Being processed", "Cancelled"),
     "Pending": ("Being processed", "Cancelled"),
     "Being processed": ("Shipped", "Cancelled"),
     "Shipped": (),
@@ -245,6 +247,13 @@ CONTENT_PREVIEW_MAX_AGE = int(env_str("CONTENT_PREVIEW_MAX_AGE", str(7 * 24 * 60
 
 # Health claims differ by market: uk, eu, us or au.
 CLAIMS_MARKET = env_str("CLAIMS_MARKET", "uk")
+
+# Bank transfer: the account shoppers pay into, shown on the thank-you page and in the order
+# confirmation email with the order's payment reference. The defaults are demo values only.
+SHOP_BANK_ACCOUNT_NAME = env_str("SHOP_BANK_ACCOUNT_NAME", "Magnesium Works Ltd (DEMO ACCOUNT)")
+SHOP_BANK_SORT_CODE = env_str("SHOP_BANK_SORT_CODE", "00-00-00")
+SHOP_BANK_ACCOUNT_NUMBER = env_str("SHOP_BANK_ACCOUNT_NUMBER", "00000000")
+SHOP_BANK_IBAN = env_str("SHOP_BANK_IBAN")
 
 # Stripe (used by the payment issue; blank keys mean bank transfer only).
 STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")

@@ -1,0 +1,114 @@
+"""Oscar's checkout with a payment-method step (bank transfer) and a guarded "Place order"."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import generic
+from oscar.apps.checkout import views
+from oscar.apps.checkout.exceptions import FailedPreCondition
+from oscar.core.loading import get_class, get_model
+
+from store.checkout.payment import PAYMENT_METHODS, bank_transfer_for
+
+CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
+PaymentMethodForm = get_class("checkout.forms", "PaymentMethodForm")
+Basket = get_model("basket", "Basket")
+Order = get_model("order", "Order")
+
+
+class PaymentMethodView(views.PaymentMethodView, generic.FormView):
+    """A plain form: choose how to pay (a radio button per method), kept in the session."""
+
+    template_name = "oscar/checkout/payment_method.html"
+    form_class = PaymentMethodForm
+    success_url = "checkout:preview"
+
+    def get(self, request, *args, **kwargs):
+        return generic.FormView.get(self, request, *args, **kwargs)
+
+    def get_initial(self):
+        method = self.checkout_session.payment_method()
+        return {"method": method if method in PAYMENT_METHODS else next(iter(PAYMENT_METHODS))}
+
+    def form_valid(self, form):
+        self.checkout_session.pay_by(form.cleaned_data["method"])
+        return redirect(self.get_success_url())
+
+    def get_success_url(self):
+        return reverse(self.success_url)
+
+
+class PaymentDetailsView(views.PaymentDetailsView):
+    """Preview and place the order.
+
+    A bank transfer needs no payment details, so the payment-details page sends the shopper to
+    the payment-method step. "Place order" locks the basket row first: a second click that
+    arrives while the first is being placed waits for it, then lands on the thank-you page of
+    the order the first click placed instead of placing another.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        if (
+            self.preview
+            and request.method == "POST"
+            and request.POST.get("action") == "place_order"
+            and request.basket.is_empty
+        ):
+            order = self.order_placed_from_this_session(request)
+            if order is not None:
+                self.checkout_session = CheckoutSessionData(request)
+                return self.already_placed(order)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        if not self.preview:
+            return redirect("checkout:payment-method")
+        return super().get(request, *args, **kwargs)
+
+    def check_payment_data_is_captured(self, request):
+        if self.checkout_session.payment_method() not in PAYMENT_METHODS:
+            raise FailedPreCondition(
+                url=reverse("checkout:payment-method"),
+                message=_("Please choose how you would like to pay."),
+            )
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["payment_method_name"] = PAYMENT_METHODS.get(self.checkout_session.payment_method())
+        return ctx
+
+    def submit(self, user, basket, *args, **kwargs):
+        with transaction.atomic():
+            current = Basket._default_manager.select_for_update().get(pk=basket.pk)
+            if current.status == Basket.SUBMITTED:
+                order = Order._default_manager.filter(basket_id=basket.pk).first()
+                if order is not None:
+                    return self.already_placed(order)
+            return super().submit(user, basket, *args, **kwargs)
+
+    def order_placed_from_this_session(self, request):
+        order_id = request.session.get("checkout_order_id")
+        if order_id is None:
+            return None
+        return Order._default_manager.filter(pk=order_id).first()
+
+    def already_placed(self, order):
+        """Show the thank-you page of ``order``, placed by an earlier click."""
+        self.checkout_session.flush()
+        self.request.session["checkout_order_id"] = order.pk
+        messages.info(
+            self.request,
+            _("Your order %(number)s has already been placed.") % {"number": order.number},
+        )
+        return redirect("checkout:thank-you")
+
+
+class ThankYouView(views.ThankYouView):
+    """Oscar's thank-you page, with the bank details and reference of a bank transfer."""
+
+    def get_context_data(self, *args, **kwargs):
+        ctx = super().get_context_data(*args, **kwargs)
+        ctx["bank_transfer"] = bank_transfer_for(ctx["order"])
+        return ctx
