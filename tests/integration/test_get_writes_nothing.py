@@ -8,8 +8,11 @@ from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from oscar.core.loading import get_model
 
-from tests.factories import browsing_catalogue
+from tests.factories import UserFactory, browsing_catalogue
+
+Basket = get_model("basket", "Basket")
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +69,25 @@ def test_an_anonymous_shopper_with_a_basket_browses_without_writing(client, cata
             assert client.get(url).status_code == 200
 
     assert [query["sql"] for query in queries if WRITE.match(query["sql"])] == []
+
+
+def test_a_signed_in_shopper_browses_without_a_basket_being_written(client, shop):
+    client.force_login(UserFactory())
+
+    with CaptureQueriesContext(connection) as queries:
+        for url in [*shop.values(), "/basket/"]:
+            assert client.get(url).status_code == 200
+
+    assert [query["sql"] for query in queries if WRITE.match(query["sql"])] == []
+
+
+def test_a_signed_in_shoppers_first_product_goes_into_a_basket_saved_then(client, catalogue):
+    _, products = catalogue
+    shopper = UserFactory()
+    client.force_login(shopper)
+    size = products[0].children.first()
+
+    client.post(f"/basket/add/{products[0].pk}/", {"child_id": size.pk, "quantity": 2})
+
+    basket = Basket.open.get(owner=shopper)
+    assert basket.lines.get().quantity == 2
