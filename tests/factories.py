@@ -157,3 +157,39 @@ def browsing_catalogue(*, products: int, sizes: int):
             primary=made[0], recommendation=recommended, ranking=ranking
         )
     return category, made
+
+
+def bank_transfer_order(*, size, quantity: int = 1, email: str = "guest@example.com"):
+    """Place a guest order for ``quantity`` of ``size``, paid by bank transfer, as checkout does.
+
+    Oscar's OrderCreator writes the order and allocates its stock; the payment source is the
+    one the checkout records for a bank transfer (nothing debited yet).
+    """
+    from oscar.apps.shipping.methods import Free
+    from oscar.core.loading import get_class
+
+    from store.checkout.payment import bank_transfer_source_type, payment_reference
+
+    basket = get_model("basket", "Basket").objects.create()
+    basket.strategy = get_class("partner.strategy", "Selector")().strategy()
+    basket.add_product(size, quantity)
+    method = Free()
+    charge = method.calculate(basket)
+    total = get_class("checkout.calculators", "OrderTotalCalculator")().calculate(basket, charge)
+    number = get_class("order.utils", "OrderNumberGenerator")().order_number(basket)
+    order = get_class("order.utils", "OrderCreator")().place_order(
+        basket=basket,
+        total=total,
+        shipping_method=method,
+        shipping_charge=charge,
+        order_number=number,
+        guest_email=email,
+    )
+    basket.submit()
+    order.sources.create(
+        source_type=bank_transfer_source_type(),
+        currency=total.currency,
+        amount_allocated=total.incl_tax,
+        reference=payment_reference(number),
+    )
+    return order

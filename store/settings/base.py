@@ -77,7 +77,7 @@ INSTALLED_APPS = [
     "content.dashboard.apps.ContentDashboardConfig",
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
-    "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig",
+    "store.dashboard.orders.apps.OrdersDashboardConfig",
     "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
     "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
@@ -254,6 +254,8 @@ SHOP_BANK_ACCOUNT_NAME = env_str("SHOP_BANK_ACCOUNT_NAME", "Magnesium Works Ltd 
 SHOP_BANK_SORT_CODE = env_str("SHOP_BANK_SORT_CODE", "00-00-00")
 SHOP_BANK_ACCOUNT_NUMBER = env_str("SHOP_BANK_ACCOUNT_NUMBER", "00000000")
 SHOP_BANK_IBAN = env_str("SHOP_BANK_IBAN")
+# Days a bank-transfer order may wait for its money before ``cancel_unpaid_orders`` cancels it.
+SHOP_BANK_TRANSFER_DAYS = int(env_str("SHOP_BANK_TRANSFER_DAYS", "7"))
 
 # Stripe (used by the payment issue; blank keys mean bank transfer only).
 STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")

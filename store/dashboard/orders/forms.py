@@ -1,0 +1,37 @@
+"""The form staff use to mark a bank-transfer order paid."""
+
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from oscar.templatetags.currency_filters import currency
+
+
+class MarkPaidForm(forms.Form):
+    """The amount received by bank transfer: more than nothing, no more than still owed."""
+
+    amount = forms.DecimalField(
+        label=_("Amount received"),
+        max_digits=12,
+        decimal_places=2,
+        error_messages={"invalid": _("Enter the amount received as a number, e.g. 26.95.")},
+    )
+
+    def __init__(self, *args, owed: Decimal | None, currency_code: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.owed = owed
+        self.currency_code = currency_code
+        if owed is not None:
+            self.fields["amount"].initial = owed
+
+    def clean_amount(self) -> Decimal:
+        """Refuse nothing or less, and more than the order still owes."""
+        amount = self.cleaned_data["amount"]
+        if amount <= 0:
+            raise forms.ValidationError(_("The amount received must be more than nothing."))
+        if self.owed is not None and amount > self.owed:
+            raise forms.ValidationError(
+                _("The amount received is more than the %(owed)s still owed.")
+                % {"owed": currency(self.owed, self.currency_code)}
+            )
+        return amount
