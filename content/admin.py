@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from content.dashboard.forms import CitationForm
 from content.models import (
     Article,
     ArticleCitation,
@@ -93,6 +94,7 @@ class ConditionPageAdmin(PageAdmin):
 class CitationAdmin(admin.ModelAdmin):
     """Citations are edited here as in the dashboard: saving refreshes the pages citing them."""
 
+    form = CitationForm
     list_display = ["key", "authors", "year", "title", "journal"]
     search_fields = ["key", "authors", "title", "doi", "pmid"]
     list_filter = ["year"]

@@ -52,6 +52,16 @@ class PageFilterForm(forms.Form):
         return {"status": self.cleaned_data["status"], "query": self.cleaned_data["query"]}
 
 
+class CitationForm(forms.ModelForm):
+    """A citation; an address typed without a scheme is read as https."""
+
+    url = forms.URLField(label=_("URL"), max_length=500, required=False, assume_scheme="https")
+
+    class Meta:
+        model = Citation
+        fields = ["key", "authors", "year", "title", "journal", "doi", "pmid", "url"]
+
+
 class CitationFilterForm(forms.Form):
     query = forms.CharField(label=_("Author, title, key or year"), required=False, max_length=200)
 

@@ -398,7 +398,7 @@ class CitationEditMixin:
     """Save a citation through the content service, which refreshes the pages citing it."""
 
     model = Citation
-    fields = ["key", "authors", "year", "title", "journal", "doi", "pmid", "url"]
+    form_class = forms.CitationForm
     template_name = "oscar/dashboard/content/citation_form.html"
     success_url = reverse_lazy("dashboard:content-citation-list")
 
