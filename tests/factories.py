@@ -159,16 +159,13 @@ def browsing_catalogue(*, products: int, sizes: int):
     return category, made
 
 
-def bank_transfer_order(*, size, quantity: int = 1, email: str = "guest@example.com"):
-    """Place a guest order for ``quantity`` of ``size``, paid by bank transfer, as checkout does.
+def guest_order(*, size, quantity: int = 1, email: str = "guest@example.com"):
+    """Place a guest order for ``quantity`` of ``size``, without its payment source.
 
-    Oscar's OrderCreator writes the order and allocates its stock; the payment source is the
-    one the checkout records for a bank transfer (nothing debited yet).
+    Oscar's OrderCreator writes the order and allocates its stock, as checkout does.
     """
     from oscar.apps.shipping.methods import Free
     from oscar.core.loading import get_class
-
-    from store.checkout.payment import bank_transfer_source_type, payment_reference
 
     basket = get_model("basket", "Basket").objects.create()
     basket.strategy = get_class("partner.strategy", "Selector")().strategy()
@@ -186,10 +183,44 @@ def bank_transfer_order(*, size, quantity: int = 1, email: str = "guest@example.
         guest_email=email,
     )
     basket.submit()
+    return order
+
+
+def bank_transfer_order(*, size, quantity: int = 1, email: str = "guest@example.com"):
+    """Place a guest order paid by bank transfer, with the source checkout records for it."""
+    from store.checkout.payment import bank_transfer_source_type, payment_reference
+
+    order = guest_order(size=size, quantity=quantity, email=email)
     order.sources.create(
         source_type=bank_transfer_source_type(),
-        currency=total.currency,
-        amount_allocated=total.incl_tax,
-        reference=payment_reference(number),
+        currency=order.currency,
+        amount_allocated=order.total_incl_tax,
+        reference=payment_reference(order.number),
     )
     return order
+
+
+def card_order(*, size, quantity: int = 1, email: str = "guest@example.com"):
+    """Place a guest order to be paid by card, as checkout does: a real Stripe session opened
+    (through the gateway, so STRIPE_API_BASE must point at an emulator), the card source and
+    the shop's CardPayment recorded. Return the order's CardPayment.
+    """
+    from store.checkout.payment import card_source_type
+    from store.payments.services import card_payment_record, card_session_open
+
+    order = guest_order(size=size, quantity=quantity, email=email)
+    session = card_session_open(
+        order_number=order.number,
+        amount=order.total_incl_tax,
+        currency_code=order.currency,
+        customer_email=email,
+        success_url="http://testserver/checkout/card/token/paid/",
+        cancel_url="http://testserver/checkout/card/token/",
+    )
+    order.sources.create(
+        source_type=card_source_type(),
+        currency=order.currency,
+        amount_allocated=order.total_incl_tax,
+        reference=session.id,
+    )
+    return card_payment_record(order=order, session=session)

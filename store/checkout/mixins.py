@@ -1,21 +1,34 @@
-"""Order placement: a bank-transfer payment source, and stock allocated all or nothing."""
+"""Order placement: the payment source of the chosen method, stock allocated all or nothing."""
 
 import logging
 
 from django.contrib import messages
 from django.db import transaction
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from oscar.apps.checkout import mixins
 from oscar.apps.payment.exceptions import UnableToTakePayment
 from oscar.core.loading import get_model
 
 from store.checkout.payment import (
     BANK_TRANSFER,
+    CARD,
     bank_transfer_for,
     bank_transfer_source_type,
+    card_payments_enabled,
+    card_source_type,
     payment_reference,
 )
 from store.partner.exceptions import InsufficientStock
+from store.payments import gateway
+from store.payments.services import (
+    card_link_token,
+    card_payment_record,
+    card_session_discard,
+    card_session_open,
+)
 
 Source = get_model("payment", "Source")
 
@@ -31,20 +44,74 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
     left behind, and the shopper goes back to their basket, which is thawed and kept as it was.
     """
 
+    #: The Stripe session opened for the order being placed, when paying by card.
+    card_session = None
+
     def handle_payment(self, order_number, total, **kwargs):
-        """Record the chosen payment. A bank transfer takes no money now: the order waits."""
+        """Record the chosen payment; take no money here.
+
+        A bank transfer waits for the shopper's transfer. A card payment opens a Stripe
+        Checkout Session for the order total; the shopper pays on Stripe's page once the order
+        is placed. When Stripe cannot open one, nothing is placed and the basket is kept.
+        """
         method = self.checkout_session.payment_method()
-        if method != BANK_TRANSFER:
-            raise UnableToTakePayment("Please choose how you would like to pay.")
+        if method == CARD and card_payments_enabled():
+            self.card_session = self.open_card_session(order_number, total)
+            source_type, reference = card_source_type(), self.card_session.id
+        elif method == BANK_TRANSFER:
+            source_type, reference = bank_transfer_source_type(), payment_reference(order_number)
+        else:
+            raise UnableToTakePayment(_("Please choose how you would like to pay."))
         self.add_payment_source(
             Source(
-                source_type=bank_transfer_source_type(),
+                source_type=source_type,
                 currency=total.currency,
                 amount_allocated=total.incl_tax,
                 amount_debited=0,
-                reference=payment_reference(order_number),
+                reference=reference,
             )
         )
+
+    def open_card_session(self, order_number, total) -> gateway.CheckoutSession:
+        """Open the Stripe page for this order, or say plainly why not and what to do."""
+        token = card_link_token(order_number)
+        try:
+            return card_session_open(
+                order_number=order_number,
+                amount=total.incl_tax,
+                currency_code=total.currency,
+                customer_email=self.customer_email(),
+                success_url=self.request.build_absolute_uri(
+                    reverse("payments:card-return", args=[token])
+                ),
+                cancel_url=self.request.build_absolute_uri(
+                    reverse("payments:card-cancelled", args=[token])
+                ),
+            )
+        except gateway.GatewayUnavailable as error:
+            logger.warning("Order #%s: no card session: %s", order_number, error.message)
+            raise UnableToTakePayment(
+                _(
+                    "Our card payment provider did not answer, so no order was placed and "
+                    "nothing was charged. Your basket is as you left it: please try again in "
+                    "a minute, or choose bank transfer."
+                )
+            ) from error
+        except gateway.GatewayRefused as error:
+            logger.error("Order #%s: card session refused: %s", order_number, error.message)
+            raise UnableToTakePayment(
+                _(
+                    "Card payments are not working just now, so no order was placed and "
+                    "nothing was charged. Your basket is as you left it: please choose bank "
+                    "transfer, or try again later."
+                )
+            ) from error
+
+    def customer_email(self) -> str:
+        """Return the email address the order confirmation goes to."""
+        if self.request.user.is_authenticated:
+            return self.request.user.email
+        return self.checkout_session.get_guest_email() or ""
 
     def handle_order_placement(
         self,
@@ -74,14 +141,33 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
                     surcharges=surcharges,
                     **kwargs,
                 )
+                if self.card_session is not None:
+                    card_payment_record(order=order, session=self.card_session)
                 basket.submit()
         except InsufficientStock as error:
             logger.info("Order #%s: not placed, %s", order_number, error.message)
             return self.handle_sold_out(error)
         return self.handle_successful_order(order)
 
+    def handle_successful_order(self, order):
+        """Send a card order on to Stripe's page; confirm any other order at once.
+
+        A card order is confirmed by email once it is paid (store.payments.services).
+        """
+        if self.card_session is None:
+            return super().handle_successful_order(order)
+        self.checkout_session.flush()
+        self.request.session["checkout_order_id"] = order.id
+        response = HttpResponseRedirect(self.card_session.url)
+        response.status_code = 303
+        self.send_signal(self.request, response, order)
+        return response
+
     def handle_sold_out(self, error):
         """Thaw the basket and take the shopper back to it with the reason."""
+        if self.card_session is not None:
+            card_session_discard(self.card_session)
+            self.card_session = None
         self._payment_sources = None
         self._payment_events = None
         self.restore_frozen_basket()

@@ -1,7 +1,7 @@
 """The ways a shopper can pay, and what a bank transfer needs: the shop's account and a reference.
 
-Bank transfer is the only method for now; card payments will add another entry to
-``PAYMENT_METHODS``, and the payment-method step shows every entry as a radio choice.
+Bank transfer is always offered; card payments (Stripe Checkout) only when a Stripe secret key is
+set. The payment-method step shows each method on offer as a radio choice.
 """
 
 from django.conf import settings
@@ -12,10 +12,25 @@ SourceType = get_model("payment", "SourceType")
 
 BANK_TRANSFER = "bank-transfer"
 BANK_TRANSFER_SOURCE_NAME = "Bank transfer"
+CARD = "card"
+CARD_SOURCE_NAME = "Card (Stripe)"
 
-PAYMENT_METHODS = {
+METHOD_NAMES = {
+    CARD: _("Card (debit or credit), on Stripe's secure payment page"),
     BANK_TRANSFER: _("Bank transfer"),
 }
+
+
+def card_payments_enabled() -> bool:
+    """Say whether the shop takes cards: it does once a Stripe secret key is set."""
+    return bool(settings.STRIPE_SECRET_KEY)
+
+
+def payment_methods() -> dict:
+    """Return the methods on offer now, code to name, card first when it is on."""
+    return {
+        code: name for code, name in METHOD_NAMES.items() if code != CARD or card_payments_enabled()
+    }
 
 
 def payment_reference(order_number) -> str:
@@ -27,6 +42,14 @@ def bank_transfer_source_type():
     """Return the payment source type of bank transfers, creating it the first time."""
     source_type, _created = SourceType.objects.get_or_create(
         code=BANK_TRANSFER, defaults={"name": BANK_TRANSFER_SOURCE_NAME}
+    )
+    return source_type
+
+
+def card_source_type():
+    """Return the payment source type of card payments, creating it the first time."""
+    source_type, _created = SourceType.objects.get_or_create(
+        code=CARD, defaults={"name": CARD_SOURCE_NAME}
     )
     return source_type
 

@@ -1,16 +1,21 @@
-"""What staff and the shop do with bank-transfer orders after checkout: mark paid, cancel unpaid."""
+"""What happens to orders after checkout: confirmation emails, bank transfers marked paid or
+cancelled unpaid."""
 
+import logging
 from datetime import datetime
 from decimal import Decimal
 
+from django.contrib.sites.models import Site
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_class, get_model
 from oscar.templatetags.currency_filters import currency
 
-from store.checkout.payment import BANK_TRANSFER
+from store.checkout.payment import BANK_TRANSFER, bank_transfer_for
 
 EventHandler = get_class("order.processing", "EventHandler")
+OrderDispatcher = get_class("order.utils", "OrderDispatcher")
 Order = get_model("order", "Order")
 OrderNote = get_model("order", "OrderNote")
 PaymentEvent = get_model("order", "PaymentEvent")
@@ -21,6 +26,8 @@ AWAITING_PAYMENT = "Awaiting payment"
 BEING_PROCESSED = "Being processed"
 CANCELLED = "Cancelled"
 PAID = "Paid"
+
+logger = logging.getLogger("store.checkout")
 
 
 class BankTransferError(Exception):
@@ -48,6 +55,44 @@ def bank_transfer_owed(order) -> Decimal | None:
     if source is None:
         return None
     return source.amount_allocated - source.amount_debited
+
+
+def order_confirmation_context(order) -> dict:
+    """Return what the order confirmation email shows, without needing the shopper's request.
+
+    Used when an order is confirmed away from the checkout, such as a card payment that Stripe
+    reports by webhook after the shopper has left.
+    """
+    if order.user_id:
+        status_path = reverse("customer:order", kwargs={"order_number": order.number})
+    else:
+        status_path = reverse(
+            "customer:anon-order",
+            kwargs={"order_number": order.number, "hash": order.verification_hash()},
+        )
+    site = Site.objects.get_current()
+    return {
+        "user": order.user,
+        "order": order,
+        "lines": order.lines.all(),
+        "site": site,
+        "status_path": status_path,
+        "status_url": f"https://{site.domain}{status_path}",
+        "bank_transfer": bank_transfer_for(order),
+    }
+
+
+def order_confirmation_send(order) -> None:
+    """Email the order confirmation (Oscar's ORDER_PLACED message) to whoever placed ``order``.
+
+    A mail server that fails is logged, not raised: the order it confirms stands either way.
+    """
+    try:
+        OrderDispatcher(logger=logger).send_order_placed_email_for_user(
+            order, order_confirmation_context(order)
+        )
+    except Exception:
+        logger.exception("Order #%s: the confirmation email was not sent", order.number)
 
 
 def staff_name(user) -> str:

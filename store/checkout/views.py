@@ -1,5 +1,6 @@
-"""Oscar's checkout with a payment-method step (bank transfer) and a guarded "Place order"."""
+"""Oscar's checkout with a payment-method step (card or bank transfer) and a safe "Place order"."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect
@@ -10,7 +11,9 @@ from oscar.apps.checkout import views
 from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.core.loading import get_class, get_model
 
-from store.checkout.payment import PAYMENT_METHODS, bank_transfer_for
+from store.checkout.payment import bank_transfer_for, card_payments_enabled, payment_methods
+from store.payments.models import CardPayment
+from store.payments.services import card_link_token
 
 CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
 PaymentMethodForm = get_class("checkout.forms", "PaymentMethodForm")
@@ -28,9 +31,15 @@ class PaymentMethodView(views.PaymentMethodView, generic.FormView):
     def get(self, request, *args, **kwargs):
         return generic.FormView.get(self, request, *args, **kwargs)
 
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["card_payments"] = card_payments_enabled()
+        return ctx
+
     def get_initial(self):
         method = self.checkout_session.payment_method()
-        return {"method": method if method in PAYMENT_METHODS else next(iter(PAYMENT_METHODS))}
+        methods = payment_methods()
+        return {"method": method if method in methods else next(iter(methods))}
 
     def form_valid(self, form):
         self.checkout_session.pay_by(form.cleaned_data["method"])
@@ -43,10 +52,11 @@ class PaymentMethodView(views.PaymentMethodView, generic.FormView):
 class PaymentDetailsView(views.PaymentDetailsView):
     """Preview and place the order.
 
-    A bank transfer needs no payment details, so the payment-details page sends the shopper to
-    the payment-method step. "Place order" locks the basket row first: a second click that
-    arrives while the first is being placed waits for it, then lands on the thank-you page of
-    the order the first click placed instead of placing another.
+    Neither method needs payment details on this site (cards are typed on Stripe's page), so
+    the payment-details page sends the shopper to the payment-method step. "Place order" locks
+    the basket row first: a second click that arrives while the first is being placed waits
+    for it, then goes where the first went (Stripe's page, or the thank-you page) instead of
+    placing another order.
     """
 
     def dispatch(self, request, *args, **kwargs):
@@ -68,7 +78,7 @@ class PaymentDetailsView(views.PaymentDetailsView):
         return super().get(request, *args, **kwargs)
 
     def check_payment_data_is_captured(self, request):
-        if self.checkout_session.payment_method() not in PAYMENT_METHODS:
+        if self.checkout_session.payment_method() not in payment_methods():
             raise FailedPreCondition(
                 url=reverse("checkout:payment-method"),
                 message=_("Please choose how you would like to pay."),
@@ -76,8 +86,15 @@ class PaymentDetailsView(views.PaymentDetailsView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["payment_method_name"] = PAYMENT_METHODS.get(self.checkout_session.payment_method())
+        method = self.checkout_session.payment_method()
+        ctx["payment_method"] = method
+        ctx["payment_method_name"] = payment_methods().get(method)
+        ctx["card_checkout_minutes"] = settings.STRIPE_CHECKOUT_MINUTES
         return ctx
+
+    def render_payment_details(self, request, **kwargs):
+        """Show a refused payment's message on the preview, where "Place order" is."""
+        return self.render_preview(request, **kwargs)
 
     def submit(self, user, basket, *args, **kwargs):
         with transaction.atomic():
@@ -95,9 +112,12 @@ class PaymentDetailsView(views.PaymentDetailsView):
         return Order._default_manager.filter(pk=order_id).first()
 
     def already_placed(self, order):
-        """Show the thank-you page of ``order``, placed by an earlier click."""
+        """Go where the click that placed ``order`` went: Stripe's page, or the thank-you page."""
         self.checkout_session.flush()
         self.request.session["checkout_order_id"] = order.pk
+        payment = CardPayment.objects.filter(order=order).first()
+        if payment is not None and payment.status == CardPayment.Status.OPEN:
+            return redirect(payment.session_url)
         messages.info(
             self.request,
             _("Your order %(number)s has already been placed.") % {"number": order.number},
@@ -106,9 +126,12 @@ class PaymentDetailsView(views.PaymentDetailsView):
 
 
 class ThankYouView(views.ThankYouView):
-    """Oscar's thank-you page, with the bank details and reference of a bank transfer."""
+    """Oscar's thank-you page, with how the payment stands: bank details, or the card payment."""
 
     def get_context_data(self, *args, **kwargs):
         ctx = super().get_context_data(*args, **kwargs)
         ctx["bank_transfer"] = bank_transfer_for(ctx["order"])
+        ctx["card_payment"] = CardPayment.objects.filter(order=ctx["order"]).first()
+        if ctx["card_payment"] is not None:
+            ctx["card_link"] = card_link_token(ctx["order"].number)
         return ctx

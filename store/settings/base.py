@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "store.config.StoreShopConfig",
     "store.analytics.apps.AnalyticsConfig",
     "store.checkout.apps.CheckoutConfig",
+    "store.payments.apps.PaymentsConfig",
     "oscar.apps.address.apps.AddressConfig",
     "store.shipping.apps.ShippingConfig",
     "catalogue.apps.CatalogueConfig",
@@ -225,12 +226,15 @@ OSCAR_DASHBOARD_NAVIGATION = [
         ],
     },
 ]
+# Card refunds move an order to "Partly refunded" or "Refunded" (store.payments.services).
 OSCAR_ORDER_STATUS_PIPELINE = {
     "Awaiting payment": ("Being processed", "Cancelled"),
     "Pending": ("Being processed", "Cancelled"),
-    "Being processed": ("Shipped", "Cancelled"),
-    "Shipped": (),
-    "Cancelled": (),
+    "Being processed": ("Shipped", "Partly refunded", "Refunded", "Cancelled"),
+    "Partly refunded": ("Shipped", "Refunded", "Cancelled"),
+    "Shipped": ("Partly refunded", "Refunded"),
+    "Refunded": (),
+    "Cancelled": ("Refunded",),
 }
 
 # Listings and search come from the database (store.search); Haystack is not installed, but
@@ -257,8 +261,15 @@ SHOP_BANK_IBAN = env_str("SHOP_BANK_IBAN")
 # Days a bank-transfer order may wait for its money before ``cancel_unpaid_orders`` cancels it.
 SHOP_BANK_TRANSFER_DAYS = int(env_str("SHOP_BANK_TRANSFER_DAYS", "7"))
 
-# Stripe (used by the payment issue; blank keys mean bank transfer only).
+# Card payments through Stripe Checkout (store.payments). A blank secret key turns cards off:
+# the shop then offers bank transfer only. STRIPE_API_BASE points the library elsewhere than
+# api.stripe.com (the tests' local emulator); blank means Stripe itself.
 STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")
 STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
 STRIPE_API_BASE = env_str("STRIPE_API_BASE")
+# Seconds to wait for Stripe's answer, and how many times the library retries a failed call.
+STRIPE_TIMEOUT = float(env_str("STRIPE_TIMEOUT", "5"))
+STRIPE_MAX_NETWORK_RETRIES = int(env_str("STRIPE_MAX_NETWORK_RETRIES", "2"))
+# Minutes a card order holds its stock while the shopper is on Stripe's page (Stripe: 30-1440).
+STRIPE_CHECKOUT_MINUTES = int(env_str("STRIPE_CHECKOUT_MINUTES", "30"))

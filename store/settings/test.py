@@ -20,3 +20,7 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Serve static files from the apps' folders, as in development: tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Cards are off unless a test turns them on against the local Stripe emulator (tests/).
+STRIPE_SECRET_KEY = ""
+STRIPE_WEBHOOK_SECRET = ""
+STRIPE_API_BASE = ""

@@ -6,9 +6,9 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from oscar.core.loading import get_model
 
+from tests.checkout_journey import add_to_basket, checkout_as_guest
 from tests.content_factories import editor_user
 from tests.factories import UserFactory, sized_product
-from tests.functional.test_checkout_bank_transfer import add_to_basket, checkout_as_guest
 
 pytestmark = pytest.mark.django_db
 

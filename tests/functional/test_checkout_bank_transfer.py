@@ -7,7 +7,14 @@ from django.core import mail
 from oscar.apps.checkout import signals as checkout_signals
 from oscar.core.loading import get_model
 
-from tests.factories import UserFactory, sized_product
+from tests.checkout_journey import (
+    add_to_basket,
+    checkout_as_guest,
+    checkout_shop,
+    choose_shipping_and_payment,
+    fill_address,
+)
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,80 +29,7 @@ StockRecord = get_model("partner", "StockRecord")
 
 @pytest.fixture
 def shop(settings):
-    settings.SHOP_BANK_ACCOUNT_NAME = "Magnesium Works Ltd (test)"
-    settings.SHOP_BANK_SORT_CODE = "12-34-56"
-    settings.SHOP_BANK_ACCOUNT_NUMBER = "87654321"
-    settings.SHOP_BANK_IBAN = "GB33BUKB20201555555555"
-    Country.objects.update_or_create(
-        iso_3166_1_a2="GB",
-        defaults={
-            "iso_3166_1_a3": "GBR",
-            "iso_3166_1_numeric": "826",
-            "printable_name": "United Kingdom",
-            "name": "United Kingdom of Great Britain and Northern Ireland",
-            "is_shipping_country": True,
-        },
-    )
-    OrderAndItemCharges.objects.create(
-        code="standard", name="Standard delivery", price_per_order=Decimal("3.95")
-    )
-    OrderAndItemCharges.objects.create(
-        code="express", name="Express delivery", price_per_order=Decimal("7.95")
-    )
-    product = sized_product(title="Zechstein bath flakes", sizes=2)
-    size = product.children.get(title="2 kg")
-    return {"product": product, "size": size, "stock": size.stockrecords.get()}
-
-
-def add_to_basket(app, shop, quantity=1):
-    page = app.get(shop["product"].get_absolute_url())
-    form = page.forms["add_to_basket_form"]
-    form["child_id"] = str(shop["size"].pk)
-    form["quantity"] = str(quantity)
-    form.submit().maybe_follow()
-
-
-def fill_address(page):
-    form = page.forms["new_shipping_address"]
-    form["first_name"] = "Ada"
-    form["last_name"] = "Lovelace"
-    form["line1"] = "1 Bath Street"
-    form["line4"] = "Bristol"
-    form["postcode"] = "BS1 1AA"
-    if "country" in form.fields:  # Oscar hides the field when the shop ships to one country
-        form["country"] = "GB"
-    return form.submit().follow()
-
-
-def choose_standard_shipping_and_bank_transfer(page):
-    """From the shipping-method page, pick standard delivery and bank transfer: the preview."""
-    assert "Standard delivery" in page.text
-    method_form = next(
-        form
-        for form in page.forms.values()
-        if form.get("method_code", default=None) is not None
-        and form["method_code"].value == "standard"
-    )
-    payment_page = method_form.submit().follow()
-    assert payment_page.request.path == "/checkout/payment-method/"
-    payment_form = payment_page.forms["payment_method_form"]
-    assert payment_form["method"].options[0][0] == "bank-transfer"
-    payment_form["method"] = "bank-transfer"
-    preview = payment_form.submit().follow()
-    assert preview.request.path == "/checkout/preview/"
-    assert "Bank transfer" in preview.text
-    return preview
-
-
-def checkout_as_guest(app, shop, email="guest@example.com"):
-    gateway = app.get("/checkout/")
-    form = gateway.forms[1] if "username" not in gateway.forms[0].fields else gateway.forms[0]
-    form["username"] = email
-    form["options"] = "anonymous"
-    address_page = form.submit().follow()
-    assert address_page.request.path == "/checkout/shipping-address/"
-    methods_page = fill_address(address_page)
-    return choose_standard_shipping_and_bank_transfer(methods_page)
+    return checkout_shop(settings)
 
 
 def test_guest_pays_by_bank_transfer(django_app, shop):
@@ -161,7 +95,7 @@ def test_signed_in_shopper_pays_by_bank_transfer(django_app, shop):
 
     address_page = django_app.get("/checkout/").follow()
     assert address_page.request.path == "/checkout/shipping-address/"
-    preview = choose_standard_shipping_and_bank_transfer(fill_address(address_page))
+    preview = choose_shipping_and_payment(fill_address(address_page))
     thank_you = preview.forms["place_order_form"].submit().follow()
 
     order = Order.objects.get()

@@ -68,8 +68,11 @@ def basket_with(size, quantity):
     return basket.pk
 
 
-def place_order(basket_id, email):
-    """Place the order for ``basket_id`` as the preview view does; return (response, messages)."""
+def place_order(basket_id, email, method="bank-transfer"):
+    """Place the order for ``basket_id`` as the preview view does, paying by ``method``.
+
+    Return the response and the messages the shopper was given.
+    """
     request = RequestFactory().post("/checkout/preview/", {"action": "place_order"})
     request.user = AnonymousUser()
     request.session = SessionStore()
@@ -93,7 +96,7 @@ def place_order(basket_id, email):
         }
     )
     view.checkout_session.use_shipping_method("standard")
-    view.checkout_session.pay_by("bank-transfer")
+    view.checkout_session.pay_by(method)
     with transaction.atomic():  # what ATOMIC_REQUESTS wraps the checkout view in
         response = view.post(request)
     return response, [str(message) for message in get_messages(request)]

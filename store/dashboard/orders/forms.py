@@ -35,3 +35,39 @@ class MarkPaidForm(forms.Form):
                 % {"owed": currency(self.owed, self.currency_code)}
             )
         return amount
+
+
+class CardRefundForm(forms.Form):
+    """A refund on a card payment: more than nothing, no more than is left to refund.
+
+    ``refunded_seen`` carries what had been refunded when the page was drawn, so a form sent
+    twice, or after someone else's refund, is refused instead of refunding again.
+    """
+
+    amount = forms.DecimalField(
+        label=_("Amount to refund"),
+        max_digits=12,
+        decimal_places=2,
+        error_messages={"invalid": _("Enter the amount to refund as a number, e.g. 12.50.")},
+    )
+    refunded_seen = forms.DecimalField(
+        max_digits=12, decimal_places=2, widget=forms.HiddenInput, min_value=0
+    )
+
+    def __init__(self, *args, payment, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.payment = payment
+        self.fields["amount"].initial = payment.refundable
+        self.fields["refunded_seen"].initial = payment.refunded
+
+    def clean_amount(self) -> Decimal:
+        """Refuse nothing or less, and more than is left to refund."""
+        amount = self.cleaned_data["amount"]
+        if amount <= 0:
+            raise forms.ValidationError(_("The refund must be more than nothing."))
+        if amount > self.payment.refundable:
+            raise forms.ValidationError(
+                _("At most %(refundable)s can be refunded.")
+                % {"refundable": currency(self.payment.refundable, self.payment.currency)}
+            )
+        return amount
