@@ -82,15 +82,15 @@ def order_confirmation_context(order) -> dict:
     }
 
 
-def order_confirmation_send(order) -> None:
+def order_confirmation_send(order, *, card_paid: bool = False) -> None:
     """Email the order confirmation (Oscar's ORDER_PLACED message) to whoever placed ``order``.
 
-    A mail server that fails is logged, not raised: the order it confirms stands either way.
+    ``card_paid`` adds that the order was paid by card. A mail server that fails is logged, not
+    raised: the order it confirms stands either way.
     """
+    context = {**order_confirmation_context(order), "card_paid": card_paid}
     try:
-        OrderDispatcher(logger=logger).send_order_placed_email_for_user(
-            order, order_confirmation_context(order)
-        )
+        OrderDispatcher(logger=logger).send_order_placed_email_for_user(order, context)
     except Exception:
         logger.exception("Order #%s: the confirmation email was not sent", order.number)
 

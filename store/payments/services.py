@@ -199,7 +199,7 @@ def card_payment_fulfil(session: gateway.CheckoutSession) -> CardPayment | None:
             )
             % {"amount": currency(payment.amount, payment.currency), "status": order.status},
         )
-    order_confirmation_send(order)
+    order_confirmation_send(order, card_paid=True)
     logger.info("Order #%s: paid by card (%s)", order.number, session.id)
     return payment
 
@@ -471,9 +471,6 @@ def _event_act(event: gateway.WebhookEvent) -> None:
             card_payment_release(session, outcome=CardPayment.Status.EXPIRED)
     elif event.type in ("refund.created", "refund.updated", "refund.failed"):
         card_refund_record(gateway.refund_from_object(event.object))
-    elif event.type == "charge.refunded":
-        for refund in (event.object.get("refunds") or {}).get("data") or []:
-            card_refund_record(gateway.refund_from_object(refund))
 
 
 def _refund_apply(payment: CardPayment, refund: CardRefund, *, by: str) -> None:

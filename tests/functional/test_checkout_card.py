@@ -75,6 +75,8 @@ def assert_paid_once(order):
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["guest@example.com"]
     assert order.number in mail.outbox[0].body
+    assert f"Paid by card: £{order.total_incl_tax}" in mail.outbox[0].body
+    assert "Pay by bank transfer" not in mail.outbox[0].body
 
 
 def test_without_keys_only_bank_transfer_is_offered(django_app, settings):
