@@ -2,10 +2,12 @@
 
 Run ``.venv/bin/python scripts/benchmark_pages.py [--products N] [--sizes S]``. The database
 is a fresh one beside the configured one (a temporary SQLite file, or ``<name>_benchmark`` on
-the server DATABASE_URL names); it is dropped at the end.
+the server DATABASE_URL names); it is dropped at the end. The Stripe webhook is measured too:
+a signed ``checkout.session.completed`` that settles an order, and the same event repeated.
 """
 
 import argparse
+import logging
 import os
 import statistics
 import sys
@@ -19,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "store.settings.test")
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import (  # noqa: E402
@@ -27,7 +30,14 @@ from django.test.utils import (  # noqa: E402
     teardown_test_environment,
 )
 
-from tests.factories import browsing_catalogue  # noqa: E402
+from store.checkout.payment import card_source_type  # noqa: E402
+from store.payments.models import CardPayment  # noqa: E402
+from tests.factories import browsing_catalogue, guest_order  # noqa: E402
+from tests.stripe_emulator import signed_webhook  # noqa: E402
+
+WEBHOOK = "/payments/stripe/webhook/"
+#: A made-up signing secret: the benchmark signs its own events and checks them.
+BENCHMARK_SECRET = "whsec_benchmark"  # noqa: S105
 
 
 def scratch_database_name(folder: str) -> str:
@@ -51,6 +61,79 @@ def measure(client: Client, url: str, requests: int) -> tuple[int, float, float]
     return count, statistics.median(timings), statistics.quantiles(timings, n=20)[-1]
 
 
+def awaiting_card_payment(size, index: int) -> CardPayment:
+    """Place a guest order for ``size`` awaiting a card payment on a made-up session."""
+    order = guest_order(size=size, email=f"bench{index}@example.com")
+    order.sources.create(
+        source_type=card_source_type(),
+        currency=order.currency,
+        amount_allocated=order.total_incl_tax,
+        reference=f"cs_bench_{index}",
+    )
+    return CardPayment.objects.create(
+        order=order,
+        session_id=f"cs_bench_{index}",
+        session_url=f"https://checkout.stripe.com/c/pay/cs_bench_{index}",
+        amount=order.total_incl_tax,
+        currency=order.currency,
+        expires_at=order.date_placed,
+    )
+
+
+def completed_event(payment: CardPayment) -> dict:
+    """Return a Stripe-shaped checkout.session.completed event saying ``payment`` is paid."""
+    return {
+        "id": f"evt_{payment.session_id}",
+        "object": "event",
+        "type": "checkout.session.completed",
+        "created": int(time.time()),
+        "data": {
+            "object": {
+                "id": payment.session_id,
+                "object": "checkout.session",
+                "status": "complete",
+                "payment_status": "paid",
+                "payment_intent": f"pi_{payment.session_id}",
+                "amount_total": int(payment.amount * 100),
+                "currency": payment.currency.lower(),
+                "expires_at": int(time.time()),
+            }
+        },
+    }
+
+
+def measure_webhook(client: Client, size, requests: int) -> dict[str, tuple[int, float, float]]:
+    """Time signed webhooks that settle an order each, then the same events sent again."""
+    settings.STRIPE_WEBHOOK_SECRET = BENCHMARK_SECRET
+    size.stockrecords.update(num_in_stock=10 * (requests + 1), num_allocated=0)
+    signed = [
+        signed_webhook(completed_event(awaiting_card_payment(size, index)), BENCHMARK_SECRET)
+        for index in range(requests + 1)
+    ]
+    results = {}
+    for label in ("webhook", "repeat"):
+        timings, counts = [], []
+        for payload, signature in signed:
+            with CaptureQueriesContext(connection) as queries:
+                start = time.perf_counter()
+                response = client.post(
+                    WEBHOOK,
+                    payload,
+                    content_type="application/json",
+                    HTTP_STRIPE_SIGNATURE=signature,
+                )
+                timings.append((time.perf_counter() - start) * 1000)
+            if response.status_code != 200:
+                raise SystemExit(f"The webhook answered {response.status_code}: {response.content}")
+            counts.append(len(queries))
+        results[label] = (
+            max(counts),
+            statistics.median(timings),
+            statistics.quantiles(timings, n=20)[-1],
+        )
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--products", type=int, default=50)
@@ -58,6 +141,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=30)
     args = parser.parse_args()
 
+    logging.disable(logging.WARNING)  # the shop's own log lines would drown the figures
     setup_test_environment()
     folder = tempfile.TemporaryDirectory(prefix="store-benchmark-")
     connection.settings_dict["TEST"]["NAME"] = scratch_database_name(folder.name)
@@ -79,6 +163,9 @@ def main() -> None:
         for page, url in pages.items():
             queries, median, p95 = measure(client, url, args.requests)
             print(f"{page:<10} {queries:>7} {median:>10.1f} {p95:>8.1f}")
+        size = products[0].children.first()
+        for label, (queries, median, p95) in measure_webhook(client, size, args.requests).items():
+            print(f"{label:<10} {queries:>7} {median:>10.1f} {p95:>8.1f}")
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
         teardown_test_environment()
