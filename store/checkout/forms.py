@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from oscar.apps.checkout import forms as oscar_forms
 from oscar.apps.checkout.forms import *  # noqa: F403  (a forked Oscar app keeps its forms)
 
 from store.checkout.payment import payment_methods
@@ -16,3 +17,28 @@ class PaymentMethodForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["method"].choices = list(payment_methods().items())
+
+
+class PasswordAskedOnlyOfReturningCustomers(forms.PasswordInput):
+    """A password box the browser lets the shopper leave empty.
+
+    On the checkout gateway only returning customers need a password; Oscar's script disables
+    the box for guests, so without JavaScript a ``required`` box would stop guests for good.
+    """
+
+    def use_required_attribute(self, initial) -> bool:
+        return False
+
+
+class GatewayForm(oscar_forms.GatewayForm):
+    """Oscar's "who are you?" checkout form, usable without JavaScript.
+
+    The server still insists on the password of a returning customer (Django's sign-in form
+    does); guests and new customers leave the box empty.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["password"].widget = PasswordAskedOnlyOfReturningCustomers(
+            attrs=self.fields["password"].widget.attrs
+        )

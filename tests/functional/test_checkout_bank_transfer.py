@@ -160,3 +160,28 @@ def test_checkout_pages_carry_no_inline_script(django_app, shop):
     for page in (payment_page, preview, thank_you):
         assert "onclick" not in page.text
         assert 'data-toggle="dropdown"' not in page.text
+
+
+def test_the_checkout_gateway_lets_a_guest_leave_the_password_empty(django_app, shop):
+    add_to_basket(django_app, shop)
+
+    gateway = django_app.get("/checkout/")
+
+    password = gateway.html.find("input", attrs={"name": "password"})
+    assert password is not None
+    assert not password.has_attr("required")  # only returning customers need one
+
+
+def test_a_returning_customer_must_still_give_their_password(django_app, shop):
+    UserFactory(email="ada@example.com")
+    add_to_basket(django_app, shop)
+    gateway = django_app.get("/checkout/")
+    form = next(form for form in gateway.forms.values() if "options" in form.fields)
+    form["username"] = "ada@example.com"
+    form["options"] = "existing"
+
+    page = form.submit()
+
+    assert page.status_code == 200
+    assert page.request.path == "/checkout/"
+    assert "This field is required." in page.text
