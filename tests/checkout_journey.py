@@ -12,12 +12,8 @@ OrderAndItemCharges = get_model("shipping", "OrderAndItemCharges")
 METHOD_NAMES = {"bank-transfer": "Bank transfer", "card": "Card (debit or credit)"}
 
 
-def checkout_shop(settings):
-    """Set up a shop to check out in: bank details, UK shipping, a product in two sizes."""
-    settings.SHOP_BANK_ACCOUNT_NAME = "Magnesium Works Ltd (test)"
-    settings.SHOP_BANK_SORT_CODE = "12-34-56"
-    settings.SHOP_BANK_ACCOUNT_NUMBER = "87654321"
-    settings.SHOP_BANK_IBAN = "GB33BUKB20201555555555"
+def ship_to_the_uk():
+    """Make the United Kingdom the country the shop ships to, by standard or express delivery."""
     Country.objects.update_or_create(
         iso_3166_1_a2="GB",
         defaults={
@@ -28,12 +24,19 @@ def checkout_shop(settings):
             "is_shipping_country": True,
         },
     )
-    OrderAndItemCharges.objects.create(
-        code="standard", name="Standard delivery", price_per_order=Decimal("3.95")
-    )
-    OrderAndItemCharges.objects.create(
-        code="express", name="Express delivery", price_per_order=Decimal("7.95")
-    )
+    for code, name, price in [("standard", "Standard", "3.95"), ("express", "Express", "7.95")]:
+        OrderAndItemCharges.objects.get_or_create(
+            code=code, defaults={"name": f"{name} delivery", "price_per_order": Decimal(price)}
+        )
+
+
+def checkout_shop(settings):
+    """Set up a shop to check out in: bank details, UK shipping, a product in two sizes."""
+    settings.SHOP_BANK_ACCOUNT_NAME = "Magnesium Works Ltd (test)"
+    settings.SHOP_BANK_SORT_CODE = "12-34-56"
+    settings.SHOP_BANK_ACCOUNT_NUMBER = "87654321"
+    settings.SHOP_BANK_IBAN = "GB33BUKB20201555555555"
+    ship_to_the_uk()
     product = sized_product(title="Zechstein bath flakes", sizes=2)
     size = product.children.get(title="2 kg")
     return {"product": product, "size": size, "stock": size.stockrecords.get()}

@@ -107,6 +107,15 @@ class StockRecordFactory(factory.django.DjangoModelFactory):
     low_stock_threshold = 3
 
 
+def shop_staff_user(**kwargs):
+    """Make a member of staff in the "Shop staff" group, who runs the shop from the dashboard."""
+    from django.contrib.auth.models import Group
+
+    member = UserFactory(staff=True, **kwargs)
+    member.groups.add(Group.objects.get(name="Shop staff"))
+    return member
+
+
 def sized_product(*, sizes: int = 3, category=None, **kwargs):
     """Make a parent product with ``sizes`` children, each with stock and a price."""
     parent = ParentProductFactory(category=category, **kwargs)

@@ -210,15 +210,12 @@ def webhook_event_verify(payload: bytes, signature: str | None) -> WebhookEvent:
 
 def session_from_object(data: dict) -> CheckoutSession:
     """Read a Checkout Session from Stripe's JSON (an API answer or a webhook's object)."""
-    payment_intent = data.get("payment_intent") or ""
-    if isinstance(payment_intent, dict):
-        payment_intent = payment_intent.get("id", "")
     return CheckoutSession(
         id=data["id"],
         url=data.get("url") or "",
         status=data.get("status") or "",
         payment_status=data.get("payment_status") or "",
-        payment_intent_id=payment_intent,
+        payment_intent_id=_id_of(data.get("payment_intent")),
         amount_total=int(data.get("amount_total") or 0),
         currency=(data.get("currency") or "").upper(),
         expires_at=datetime.fromtimestamp(int(data.get("expires_at") or 0), tz=UTC),
@@ -228,16 +225,20 @@ def session_from_object(data: dict) -> CheckoutSession:
 
 def refund_from_object(data: dict) -> Refund:
     """Read a refund from Stripe's JSON (an API answer or a webhook's object)."""
-    payment_intent = data.get("payment_intent") or ""
-    if isinstance(payment_intent, dict):
-        payment_intent = payment_intent.get("id", "")
     return Refund(
         id=data["id"],
         amount=int(data.get("amount") or 0),
         currency=(data.get("currency") or "").upper(),
         status=data.get("status") or "",
-        payment_intent_id=payment_intent,
+        payment_intent_id=_id_of(data.get("payment_intent")),
     )
+
+
+def _id_of(reference) -> str:
+    """Return the id a Stripe field names, whether it holds the id or the expanded object."""
+    if isinstance(reference, dict):
+        return reference.get("id", "")
+    return reference or ""
 
 
 def _client() -> stripe.StripeClient:

@@ -3,42 +3,25 @@
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from oscar.core.loading import get_model
 
-from tests.checkout_journey import add_to_basket, checkout_as_guest
+from tests.checkout_journey import add_to_basket, checkout_as_guest, checkout_shop
 from tests.content_factories import editor_user
-from tests.factories import UserFactory, sized_product
+from tests.factories import UserFactory, shop_staff_user
 
 pytestmark = pytest.mark.django_db
 
-Country = get_model("address", "Country")
 Order = get_model("order", "Order")
-OrderAndItemCharges = get_model("shipping", "OrderAndItemCharges")
 PaymentEvent = get_model("order", "PaymentEvent")
 
 TOTAL = Decimal("26.95")  # two 2 kg bags at £11.50 and standard delivery at £3.95
 
 
 @pytest.fixture
-def order(django_app):
+def order(django_app, settings):
     """Have a guest check out two bags and pay by bank transfer: the order awaits payment."""
-    Country.objects.update_or_create(
-        iso_3166_1_a2="GB",
-        defaults={
-            "iso_3166_1_a3": "GBR",
-            "iso_3166_1_numeric": "826",
-            "printable_name": "United Kingdom",
-            "name": "United Kingdom of Great Britain and Northern Ireland",
-            "is_shipping_country": True,
-        },
-    )
-    for code, name, price in [("standard", "Standard", "3.95"), ("express", "Express", "7.95")]:
-        OrderAndItemCharges.objects.create(
-            code=code, name=f"{name} delivery", price_per_order=Decimal(price)
-        )
-    product = sized_product(title="Zechstein bath flakes", sizes=2)
-    shop = {"product": product, "size": product.children.get(title="2 kg")}
+    shop = checkout_shop(settings)
     add_to_basket(django_app, shop, quantity=2)
     checkout_as_guest(django_app, shop).forms["place_order_form"].submit().follow()
     django_app.reset()
@@ -50,9 +33,7 @@ def order(django_app):
 
 @pytest.fixture
 def staff_member():
-    member = UserFactory(staff=True, first_name="Grace", last_name="Hopper")
-    member.groups.add(Group.objects.get(name="Shop staff"))
-    return member
+    return shop_staff_user(first_name="Grace", last_name="Hopper")
 
 
 def order_page(django_app, order, user):

@@ -15,7 +15,7 @@ from store.payments import gateway
 from store.payments.models import CardPayment, CardRefund
 from store.payments.services import RefundRefused, card_payment_fulfil, card_refund
 from tests.content_factories import editor_user
-from tests.factories import UserFactory, card_order, sized_product
+from tests.factories import UserFactory, card_order, shop_staff_user, sized_product
 
 pytestmark = pytest.mark.django_db
 
@@ -39,9 +39,7 @@ def payment(card_payments):
 
 @pytest.fixture
 def staff_member():
-    member = UserFactory(staff=True, first_name="Grace", last_name="Hopper")
-    member.groups.add(Group.objects.get(name="Shop staff"))
-    return member
+    return shop_staff_user(first_name="Grace", last_name="Hopper")
 
 
 def order_page(django_app, payment, user):

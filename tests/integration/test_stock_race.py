@@ -6,7 +6,6 @@ layer around it.
 """
 
 import threading
-from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -19,12 +18,11 @@ from django.test import RequestFactory
 from oscar.core.loading import get_class, get_model
 
 from store.partner.exceptions import InsufficientStock
+from tests.checkout_journey import ship_to_the_uk
 from tests.factories import sized_product
 
 Basket = get_model("basket", "Basket")
-Country = get_model("address", "Country")
 Order = get_model("order", "Order")
-OrderAndItemCharges = get_model("shipping", "OrderAndItemCharges")
 ShippingAddress = get_model("order", "ShippingAddress")
 Source = get_model("payment", "Source")
 StockRecord = get_model("partner", "StockRecord")
@@ -41,19 +39,7 @@ postgres_only = pytest.mark.skipif(
 
 
 def make_size(*, num_in_stock, num_allocated=0):
-    Country.objects.update_or_create(
-        iso_3166_1_a2="GB",
-        defaults={
-            "iso_3166_1_a3": "GBR",
-            "iso_3166_1_numeric": "826",
-            "printable_name": "United Kingdom",
-            "name": "United Kingdom",
-            "is_shipping_country": True,
-        },
-    )
-    OrderAndItemCharges.objects.get_or_create(
-        code="standard", defaults={"name": "Standard delivery", "price_per_order": Decimal("3.95")}
-    )
+    ship_to_the_uk()
     size = sized_product(title="Zechstein bath flakes", sizes=1).children.get()
     StockRecord.objects.filter(product=size).update(
         num_in_stock=num_in_stock, num_allocated=num_allocated
