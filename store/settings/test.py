@@ -4,7 +4,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import env_str
+from .base import SELF, env_str
 
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", "test-suite-only-not-a-secret")
 DEBUG = False
@@ -24,3 +24,6 @@ WHITENOISE_USE_FINDERS = True
 STRIPE_SECRET_KEY = ""
 STRIPE_WEBHOOK_SECRET = ""
 STRIPE_API_BASE = ""
+# The local Stripe emulator's stand-in checkout page listens on a loopback port of its own.
+STRIPE_CHECKOUT_ORIGIN = "http://127.0.0.1:*"
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] = [SELF, STRIPE_CHECKOUT_ORIGIN]
