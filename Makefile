@@ -3,9 +3,13 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The browser tests drive Debian's chromium and inject axe-core from npm; `make test` installs both.
+CHROMIUM ?= /usr/bin/chromium
+NODE_DEPS := node_modules/.package-lock.json
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format check clean
+.PHONY: help run test browser lint format check clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
@@ -30,8 +34,18 @@ run: $(VENV)/.installed-run ## Install, migrate, load the demo shop and serve it
 	$(BIN)/python manage.py create_demo_staff
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed-dev ## Run the whole test suite (SQLite, or the database DATABASE_URL names)
-	$(BIN)/pytest
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq --no-install-recommends chromium
+
+$(NODE_DEPS): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends npm; }
+	npm ci --no-audit --no-fund
+
+browser: $(CHROMIUM) $(NODE_DEPS) ## Install what the browser tests need: chromium (apt-get) and axe-core (npm)
+
+test: $(VENV)/.installed-dev browser ## Run the whole test suite, browser tests included (SQLite, or DATABASE_URL)
+	BROWSER_TESTS=required $(BIN)/pytest
 
 lint: $(VENV)/.installed-dev ## Check style and formatting with ruff
 	$(BIN)/ruff check .
@@ -46,4 +60,4 @@ check: $(VENV)/.installed-dev ## Run Django's system checks and look for missing
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 clean: ## Remove the virtualenv, the SQLite database and generated files
-	rm -rf $(VENV) db.sqlite3 var .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules db.sqlite3 var .pytest_cache .ruff_cache

@@ -3,7 +3,6 @@
 import datetime
 
 import factory
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from content.models import (
@@ -15,7 +14,7 @@ from content.models import (
     ConditionProduct,
     Status,
 )
-from tests.factories import UserFactory
+from tests.factories import UserFactory, migrated_group
 
 
 class CitationFactory(factory.django.DjangoModelFactory):
@@ -92,5 +91,5 @@ class ConditionPageFactory(PublishedTraits):
 def editor_user(**kwargs):
     """Make a user in the Editors group (made by the content migration)."""
     user = UserFactory(**kwargs)
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(migrated_group("Editors"))
     return user

@@ -1,6 +1,7 @@
 """factory_boy factories for the shop's catalogue, stock and people."""
 
 from decimal import Decimal
+from importlib import import_module
 from io import BytesIO
 
 import factory
@@ -107,12 +108,40 @@ class StockRecordFactory(factory.django.DjangoModelFactory):
     low_stock_threshold = 3
 
 
+#: The data migrations that make each group of the shop's people, in the order they run.
+GROUP_MIGRATIONS = {
+    "Shop staff": [
+        ("store.storefront.migrations.0001_shop_staff_group", "create_shop_staff_group"),
+        ("store.payments.migrations.0002_shop_staff_view_payments", "let_shop_staff_view_payments"),
+    ],
+    "Editors": [("content.migrations.0002_editors_group", "create_editors_group")],
+}
+
+
+def migrated_group(name: str):
+    """Return the group the migrations made, making it again if a test emptied the tables.
+
+    A transactional test (the browser tests are) ends by flushing every table, so the groups
+    the data migrations made are gone for the tests after it. They are made again by the very
+    same migration functions, run against the migrated models.
+    """
+    from django.contrib.auth.models import Group
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    group = Group.objects.filter(name=name).first()
+    if group is None:
+        migrated_apps = MigrationLoader(connection).project_state().apps
+        for module, function in GROUP_MIGRATIONS[name]:
+            getattr(import_module(module), function)(migrated_apps, None)
+        group = Group.objects.get(name=name)
+    return group
+
+
 def shop_staff_user(**kwargs):
     """Make a member of staff in the "Shop staff" group, who runs the shop from the dashboard."""
-    from django.contrib.auth.models import Group
-
     member = UserFactory(staff=True, **kwargs)
-    member.groups.add(Group.objects.get(name="Shop staff"))
+    member.groups.add(migrated_group("Shop staff"))
     return member
 
 

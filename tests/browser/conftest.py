@@ -1,11 +1,19 @@
-"""Fixtures that drive Debian's Chromium, with JavaScript switched off, through Playwright.
+"""Fixtures that drive Debian's Chromium through Playwright, once with JavaScript off and once on.
 
-The browser tests are skipped, with the command that installs what is missing, when Chromium or
-Playwright is not there; with ``BROWSER_TESTS=required`` in the environment (as CI sets it) they
-fail instead, so a machine that lost its browser can never pass them by skipping them.
+Every test that takes ``page`` runs twice, ``[js-off]`` and ``[js-on]``. The page also watches
+the browser's console: a Content-Security-Policy violation or an uncaught script error fails
+the test. ``check_accessibility`` runs axe-core (from ``node_modules``, installed by npm) on the
+page and fails on serious or critical findings. ``screenshot`` saves full-page PNGs of the
+JavaScript-off run into ``var/screenshots`` (git-ignored).
+
+The browser tests are skipped, with the command that installs what is missing, when Chromium,
+Playwright or axe-core is not there; with ``BROWSER_TESTS=required`` in the environment (as CI
+and ``make test`` set it) they fail instead, so a machine that lost its browser can never pass
+them by skipping them.
 """
 
 import os
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -15,8 +23,12 @@ try:
 except ImportError:  # a missing Playwright is reported by the browser fixture below
     sync_playwright = None
 
+ROOT = Path(__file__).resolve().parents[2]
 #: Where Debian's chromium package puts the browser; CHROMIUM_PATH names another one.
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE_PATH = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+#: Screenshots of the pages a person would look at; var/ is git-ignored.
+SCREENSHOTS = ROOT / "var" / "screenshots"
 
 # Headless, and quiet: no sandbox (CI runs as root), no GPU, and none of the browser's own calls
 # home, which this machine's closed network would refuse at every start.
@@ -30,8 +42,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-#: Screenshots of the pages a person would look at; var/ is git-ignored.
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+#: The two ways every browser test runs.
+MODES = {"js-off": False, "js-on": True}
+#: What axe may find: anything of these impacts fails the page.
+BLOCKING_IMPACTS = ("serious", "critical")
 
 
 def missing_browser():
@@ -40,6 +54,8 @@ def missing_browser():
         return "Playwright is not installed: pip install -r requirements-dev.txt"
     if not os.access(CHROMIUM_PATH, os.X_OK):
         return f"Debian's chromium is not installed at {CHROMIUM_PATH}: apt-get install chromium"
+    if not AXE_PATH.exists():
+        return "axe-core is not installed: npm ci"
     return None
 
 
@@ -69,21 +85,127 @@ def browser():
             chromium.close()
 
 
+@pytest.fixture(params=list(MODES))
+def javascript(request):
+    """Run the test once with JavaScript off and once with it on: True when it is on."""
+    return MODES[request.param]
+
+
+class ConsoleWatch:
+    """The browser console's complaints: CSP violations and uncaught script errors."""
+
+    def __init__(self, page):
+        self.problems = []
+        page.on("console", self.console)
+        page.on("pageerror", lambda error: self.problems.append(f"script error: {error}"))
+
+    def console(self, message):
+        text = message.text
+        if "Content Security Policy" in text or "Content-Security-Policy" in text:
+            self.problems.append(f"CSP: {text}")
+        elif message.type == "error" and "Failed to load resource" not in text:
+            self.problems.append(f"console error: {text}")
+
+
 @pytest.fixture
-def page(browser, live_server):
-    """Open a fresh browser window on the live shop, with JavaScript switched off."""
-    context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
+def browser_context(browser, live_server, javascript):
+    """Open a browser profile on the live shop, with JavaScript off or on."""
+    context = browser.new_context(java_script_enabled=javascript, base_url=live_server.url)
     context.set_default_timeout(10_000)
-    yield context.new_page()
+    yield context
     context.close()
 
 
 @pytest.fixture
-def screenshot(page):
-    """Return a function that saves the page as var/screenshots/<name>.png."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+def page(browser_context):
+    """Open a window on the live shop; fail the test if the page breaks its CSP or a script."""
+    window = browser_context.new_page()
+    watch = ConsoleWatch(window)
+    yield window
+    assert not watch.problems, "\n".join(watch.problems)
+
+
+@pytest.fixture
+def screenshot(page, javascript):
+    """Return a function that saves the page as var/screenshots/<name>.png (JavaScript off)."""
 
     def save(name):
-        page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+        if not javascript:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
 
     return save
+
+
+def axe_violations(page):
+    """Run axe-core on ``page`` and return its serious and critical violations."""
+    page.evaluate(AXE_PATH.read_text())
+    found = page.evaluate(
+        """async () => {
+            const results = await axe.run(document, {resultTypes: ["violations"]});
+            return results.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => n.target.join(" ")).slice(0, 5),
+            }));
+        }"""
+    )
+    return [violation for violation in found if violation["impact"] in BLOCKING_IMPACTS]
+
+
+@pytest.fixture
+def check_accessibility(browser, page, javascript, live_server):
+    """Return a function that fails the test when axe finds serious or critical problems.
+
+    With JavaScript on, axe runs in the page itself. With JavaScript off it cannot (a page
+    without scripts runs no timers), so the same address is opened, with the same cookies, in
+    a window that may run scripts but is refused every script file the shop serves: the page
+    looks and behaves exactly as with JavaScript off, and axe is injected into it.
+    """
+
+    def check(label):
+        if javascript:
+            found = axe_violations(page)
+        else:
+            twin = browser.new_context(base_url=live_server.url)
+            try:
+                twin.add_cookies(page.context.cookies())
+                twin.route("**/*.js", lambda route: route.abort())
+                twin_page = twin.new_page()
+                twin_page.goto(page.url)
+                assert twin_page.get_attribute("html", "class") == "no-js"
+                found = axe_violations(twin_page)
+            finally:
+                twin.close()
+        report = [f"{v['impact']} {v['id']}: {v['help']} at {', '.join(v['nodes'])}" for v in found]
+        assert not report, f"axe on {label} ({page.url}):\n" + "\n".join(report)
+
+    return check
+
+
+# Count the journeys (tests marked ``journey``) that passed in each mode, and say so at the end.
+_journey_outcomes = defaultdict(dict)
+
+
+def pytest_runtest_logreport(report):
+    if "journey" not in report.keywords:
+        return
+    mode = next((mode for mode in MODES if mode in report.keywords), None)
+    if mode is None:
+        return
+    outcomes = _journey_outcomes[mode]
+    if report.failed:
+        outcomes[report.nodeid] = "failed"
+    elif report.when == "call" and report.passed:
+        outcomes.setdefault(report.nodeid, "passed")
+    elif report.skipped:
+        outcomes.setdefault(report.nodeid, "skipped")
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not _journey_outcomes:
+        return
+    terminalreporter.section("browser journeys")
+    for mode, label in (("js-off", "JavaScript off"), ("js-on", "JavaScript on")):
+        outcomes = list(_journey_outcomes.get(mode, {}).values())
+        passed = outcomes.count("passed")
+        terminalreporter.write_line(f"{label}: {passed} of {len(outcomes)} journeys passed")
