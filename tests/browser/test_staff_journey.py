@@ -69,6 +69,15 @@ class Staff(Shopper):
             heading.hover()
         self.follow(item, then=then, within=navigation)
 
+    def open_row_actions(self, row):
+        """Open the "Actions" menu of a list's ``row``.
+
+        Bootstrap's script opens it on a click; without JavaScript the click gives the button
+        the focus, and the menu shows while the focus is inside it.
+        """
+        row.get_by_role("button", name="Actions", exact=True).click()
+        row.locator(".dropdown-menu").wait_for(state="visible")
+
     def show_tab(self, name):
         """Click the tab ``name``: a script shows its pane, without one the link jumps to it."""
         tab = self.page.get_by_role("link", name=name, exact=True)
@@ -155,6 +164,15 @@ def test_staff_put_a_new_product_on_sale_in_a_size_with_stock_and_a_price(
     sizes = staff.page.get_by_label("Size").locator("option").all_text_contents()
     assert [" ".join(size.split()) for size in sizes] == ["2 kg \N{EN DASH} £14.50"]
     screenshot("staff-new-product-on-sale")
+
+    staff.open("/dashboard/catalogue/")
+    row = staff.page.locator("tr", has=staff.page.get_by_text("Arctic magnesium bath flakes"))
+    staff.open_row_actions(row)
+    # The list's links keep its (empty) query string: ".../products/<pk>/?".
+    staff.follow(
+        "Edit", then=re.compile(rf"/dashboard/catalogue/products/{parent.pk}/\?$"), within=row
+    )
+    assert staff.field("title").input_value() == "Arctic magnesium bath flakes"
 
 
 def test_staff_mark_a_bank_transfer_order_paid(staff, staff_member, screenshot):
