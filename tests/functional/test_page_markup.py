@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 
 import pytest
 from oscar.core.loading import get_model
+from oscar.test.factories import ConditionalOfferFactory
 
 from tests.checkout_journey import add_to_basket, checkout_shop, fill_address
 from tests.content_factories import ArticleFactory, ConditionPageFactory, editor_user
@@ -228,6 +229,7 @@ def test_a_shoppers_account_pages_need_no_script(client, shop):
 
 def test_the_dashboard_pages_staff_use_need_no_script(client, shop):
     order = bank_transfer_order(size=shop["size"])
+    ConditionalOfferFactory(name="Spring bath offer")
     client.force_login(shop_staff_user())
 
     problems = crawl(
@@ -241,6 +243,16 @@ def test_the_dashboard_pages_staff_use_need_no_script(client, shop):
             f"/dashboard/catalogue/products/{shop['size'].pk}/",
             "/dashboard/catalogue/stock-alerts/",
             "/dashboard/vouchers/",
+            "/dashboard/offers/",
+            "/dashboard/partners/create/",
+            "/dashboard/catalogue/option/create/",
+            "/dashboard/catalogue/product-types/",
+            "/dashboard/catalogue/categories/",
+            "/dashboard/ranges/",
+            "/dashboard/reviews/",
+            "/dashboard/pages/",
+            "/dashboard/comms/",
+            "/dashboard/reports/",
             "/dashboard/content/articles/",
         ],
     )
