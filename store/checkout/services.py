@@ -13,6 +13,9 @@ from oscar.core.loading import get_class, get_model
 from oscar.templatetags.currency_filters import currency
 
 from store.checkout.payment import BANK_TRANSFER, bank_transfer_for
+from store.order.services import order_cancel, order_status_change
+from store.order.statuses import AWAITING_PAYMENT, BEING_PROCESSED
+from store.storefront.site import absolute_url
 
 EventHandler = get_class("order.processing", "EventHandler")
 OrderDispatcher = get_class("order.utils", "OrderDispatcher")
@@ -22,9 +25,6 @@ PaymentEvent = get_model("order", "PaymentEvent")
 PaymentEventType = get_model("order", "PaymentEventType")
 Source = get_model("payment", "Source")
 
-AWAITING_PAYMENT = "Awaiting payment"
-BEING_PROCESSED = "Being processed"
-CANCELLED = "Cancelled"
 PAID = "Paid"
 
 logger = logging.getLogger("store.checkout")
@@ -77,7 +77,7 @@ def order_confirmation_context(order) -> dict:
         "lines": order.lines.all(),
         "site": site,
         "status_path": status_path,
-        "status_url": f"https://{site.domain}{status_path}",
+        "status_url": absolute_url(status_path),
         "bank_transfer": bank_transfer_for(order),
     }
 
@@ -152,7 +152,7 @@ def bank_transfer_mark_paid(*, order, amount: Decimal, user) -> PaymentEvent:
         "user": staff_name(user),
     }
     if fully_paid:
-        order.set_status(BEING_PROCESSED)
+        order_status_change(order=order, new_status=BEING_PROCESSED, user=user)
     else:
         note = _("%(note)s %(owed)s still owed.") % {
             "note": note,
@@ -187,13 +187,7 @@ def bank_transfer_cancel_unpaid(*, order, days: int) -> bool:
     source = bank_transfer_source(order)
     if order.status != AWAITING_PAYMENT or source is None or source.amount_debited > 0:
         return False
-    handler = EventHandler()
-    handler.cancel_stock_allocations(order)
-    handler.handle_order_status_change(
-        order,
-        CANCELLED,
-        note_msg=str(
-            _("Cancelled: no bank transfer received within %(days)s days.") % {"days": days}
-        ),
+    return order_cancel(
+        order=order,
+        note=str(_("Cancelled: no bank transfer received within %(days)s days.") % {"days": days}),
     )
-    return True

@@ -28,14 +28,9 @@ from oscar.core.loading import get_class, get_model
 from oscar.templatetags.currency_filters import currency
 
 from store.checkout.payment import CARD
-from store.checkout.services import (
-    AWAITING_PAYMENT,
-    BEING_PROCESSED,
-    CANCELLED,
-    PAID,
-    order_confirmation_send,
-    staff_name,
-)
+from store.checkout.services import PAID, order_confirmation_send, staff_name
+from store.order.services import OrderStatusRefused, order_cancel, order_status_change
+from store.order.statuses import AWAITING_PAYMENT, BEING_PROCESSED, PARTLY_REFUNDED, REFUNDED
 from store.payments import gateway
 from store.payments.models import CardPayment, CardRefund, StripeEvent
 
@@ -46,8 +41,6 @@ Source = get_model("payment", "Source")
 
 #: Salt of the signed order numbers in the return and cancel links given to Stripe.
 LINK_SALT = "store.payments.card-link"
-REFUNDED = "Refunded"
-PARTLY_REFUNDED = "Partly refunded"
 #: Refund states that hold money back from the shopper (the rest gave up).
 REFUND_COUNTED = ("pending", "requires_action", "succeeded")
 
@@ -184,10 +177,10 @@ def card_payment_fulfil(session: gateway.CheckoutSession) -> CardPayment | None:
     source = _card_source(order)
     source.debit(payment.amount, reference=session.payment_intent_id, status="Paid by card")
     if order.status == AWAITING_PAYMENT:
-        handler.handle_order_status_change(
-            order,
-            BEING_PROCESSED,
-            note_msg=_("%(amount)s paid by card.")
+        order_status_change(
+            order=order,
+            new_status=BEING_PROCESSED,
+            note=_("%(amount)s paid by card.")
             % {"amount": currency(payment.amount, payment.currency)},
         )
     else:
@@ -246,14 +239,12 @@ def card_payment_release(
     order = Order.objects.select_for_update().get(pk=payment.order_id)
     if order.status != AWAITING_PAYMENT:
         return payment
-    handler = EventHandler()
-    handler.cancel_stock_allocations(order)
     reason = (
         _("Cancelled: the card payment page expired unpaid.")
         if outcome == CardPayment.Status.EXPIRED
         else _("Cancelled: the card payment failed.")
     )
-    handler.handle_order_status_change(order, CANCELLED, note_msg=reason)
+    order_cancel(order=order, note=reason)
     logger.info("Order #%s: %s", order.number, reason)
     return payment
 
@@ -358,7 +349,9 @@ def card_refund(
             % {"refundable": currency(payment.refundable, payment.currency)}
         )
     position = payment.refunds.count() + 1
-    key = f"order-{order.number}-refund-{position}"
+    # The payment's own PaymentIntent keeps the key unique across shops sharing one Stripe
+    # account (or a database started afresh), whose order numbers repeat.
+    key = f"order-{order.number}-{payment.payment_intent_id}-refund-{position}"
     try:
         refund = gateway.refund_create(
             payment_intent_id=payment.payment_intent_id,
@@ -489,9 +482,11 @@ def _refund_apply(payment: CardPayment, refund: CardRefund, *, by: str) -> None:
         "who": by,
     }
     new_status = REFUNDED if payment.refunded == payment.amount else PARTLY_REFUNDED
-    if new_status != order.status and new_status in order.available_statuses():
-        handler.handle_order_status_change(order, new_status, note_msg=note)
-    else:
+    try:
+        moved = order_status_change(order=order, new_status=new_status, note=note)
+    except OrderStatusRefused:
+        moved = False
+    if not moved:
         handler.create_note(order, note)
 
 

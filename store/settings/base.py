@@ -2,9 +2,11 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's documented way to take its defaults)
@@ -30,10 +32,25 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
+def base_url(value: str) -> str:
+    """Return the site address ``value`` without a trailing slash, refusing one without a scheme."""
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or parts.path not in {"", "/"}:
+        raise ImproperlyConfigured(
+            f"SHOP_BASE_URL must be a scheme and host only, such as https://shop.example: {value!r}"
+        )
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 SECRET_KEY = env_str("DJANGO_SECRET_KEY")
 DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+# The shop's own public address: every absolute link it makes (emails, the sitemap, canonical
+# addresses, Stripe's return links, the Site record) starts with it. `make run` sets it from PORT.
+SHOP_BASE_URL = base_url(env_str("SHOP_BASE_URL", "http://127.0.0.1:8000"))
+OSCAR_URL_SCHEMA = urlsplit(SHOP_BASE_URL).scheme
 
 # An unset DATABASE_URL means the embedded SQLite file in the project folder.
 DATABASES = {
@@ -64,13 +81,13 @@ INSTALLED_APPS = [
     "oscar.apps.address.apps.AddressConfig",
     "store.shipping.apps.ShippingConfig",
     "catalogue.apps.CatalogueConfig",
-    "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
+    "store.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "store.partner.apps.PartnerConfig",
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
-    "oscar.apps.offer.apps.OfferConfig",
-    "oscar.apps.order.apps.OrderConfig",
+    "store.offer.apps.OfferConfig",
+    "store.order.apps.OrderConfig",
     "oscar.apps.customer.apps.CustomerConfig",
     "store.search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
@@ -85,7 +102,7 @@ INSTALLED_APPS = [
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
     "oscar.apps.dashboard.pages.apps.PagesDashboardConfig",
     "oscar.apps.dashboard.ranges.apps.RangesDashboardConfig",
-    "oscar.apps.dashboard.reviews.apps.ReviewsDashboardConfig",
+    "store.dashboard.reviews.apps.ReviewsDashboardConfig",
     "oscar.apps.dashboard.vouchers.apps.VouchersDashboardConfig",
     "oscar.apps.dashboard.communications.apps.CommunicationsDashboardConfig",
     "oscar.apps.dashboard.shipping.apps.ShippingDashboardConfig",
@@ -213,6 +230,10 @@ OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_PRODUCTS_PER_PAGE = 12
 OSCAR_EAGER_ALERTS = False
+# Only signed-in shoppers review, and every review waits for staff before it is shown (those
+# that make a health claim wait whatever this says: store.reviews.services).
+OSCAR_ALLOW_ANON_REVIEWS = False
+OSCAR_MODERATE_REVIEWS = True
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "postcode", "country")
 # Orders paid by bank transfer wait for the money; staff move them on once it arrives.
@@ -256,6 +277,9 @@ CONTENT_PREVIEW_MAX_AGE = int(env_str("CONTENT_PREVIEW_MAX_AGE", str(7 * 24 * 60
 
 # Health claims differ by market: uk, eu, us or au.
 CLAIMS_MARKET = env_str("CLAIMS_MARKET", "uk")
+# The markets the shop sells to (uk, eu, us, au): `seed_shop` makes their countries shipping
+# countries and gives each market its delivery methods.
+SHOP_MARKETS = env_list("SHOP_MARKETS", "uk")
 
 # Bank transfer: the account shoppers pay into, shown on the thank-you page and in the order
 # confirmation email with the order's payment reference. The defaults are demo values only.

@@ -1,16 +1,17 @@
 """Shop staff run the shop from the dashboard in real Chromium, with JavaScript off and on.
 
 A member of staff signs in through the dashboard's own form, puts a new product on sale in a
-size with its stock and price, marks a bank-transfer order paid and refunds a card order
-through the local Stripe emulator. Every page is a plain page load: the dashboard's menus,
-tabs and forms must work without a script, and with one they must break no rule of the page's
-Content-Security-Policy.
+size with its stock and price, marks a bank-transfer order paid, dispatches a paid order with
+its tracking number and refunds a card order through the local Stripe emulator. Every page is
+a plain page load: the dashboard's menus, tabs and forms must work without a script, and with
+one they must break no rule of the page's Content-Security-Policy.
 """
 
 import re
 from decimal import Decimal
 
 import pytest
+from django.core import mail
 from oscar.core.loading import get_model
 
 from store.payments import gateway
@@ -27,6 +28,7 @@ from tests.factories import (
     shop_staff_user,
     sized_product,
 )
+from tests.order_states import PAID, dispatch_event_types, order_in
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -201,6 +203,31 @@ def test_staff_mark_a_bank_transfer_order_paid(staff, staff_member, screenshot):
     assert f"MW-{order.number}" in payments
     assert staff.page.locator("#mark_paid_form").count() == 0
     screenshot("staff-order-paid")
+
+
+def test_staff_dispatch_a_paid_order_with_its_tracking_number(staff, staff_member, screenshot):
+    dispatch_event_types()
+    size = sized_product(sizes=1, title="Zechstein bath flakes").children.get()
+    order = order_in("Being processed", size=size, quantity=2, money=PAID)
+    staff.sign_in(staff_member)
+    staff.open(f"/dashboard/orders/{order.number}/")
+
+    dispatch = staff.page.locator("#dispatch_form")
+    dispatch.get_by_label("Carrier").fill("Royal Mail")
+    dispatch.get_by_label("Tracking number").fill("JD0146 0000 6281")
+    screenshot("staff-order-dispatch")
+    staff.press("Dispatch", then=f"**/dashboard/orders/{order.number}/", within=dispatch)
+
+    assert f"Order {order.number} dispatched with Royal Mail" in staff.text()
+    dispatched = staff.page.locator(".dispatch").inner_text()
+    assert "JD014600006281" in dispatched
+    assert staff.page.locator("#dispatch_form").count() == 0
+    order.refresh_from_db()
+    assert order.status == "Shipped"
+    assert [message.subject for message in mail.outbox] == [
+        f"Your order {order.number} is on its way"
+    ]
+    screenshot("staff-order-dispatched")
 
 
 @pytest.fixture

@@ -91,10 +91,10 @@ def test_partial_then_full_refund(django_app, card_payments, payment, staff_memb
         (made.amount, made.refund_id) for made in refunds
     ]
     assert payment.order.sources.get().amount_refunded == Decimal("13.00")
-    number = payment.order.number
+    prefix = f"order-{payment.order.number}-{payment.payment_intent_id}"
     assert [request.idempotency_key for request in card_payments.requests(REFUNDS)] == [
-        f"order-{number}-refund-1",
-        f"order-{number}-refund-2",
+        f"{prefix}-refund-1",
+        f"{prefix}-refund-2",
     ]
 
 
@@ -178,7 +178,7 @@ def test_a_refund_retried_after_stripe_timed_out_is_made_once(card_payments, pay
     attempts = card_payments.requests(REFUNDS)
     assert len(attempts) == 4
     assert {attempt.idempotency_key for attempt in attempts} == {
-        f"order-{payment.order.number}-refund-1"
+        f"order-{payment.order.number}-{payment.payment_intent_id}-refund-1"
     }
     assert card_payments.refund(made.refund_id)["amount"] == 400
     payment.refresh_from_db()

@@ -1,10 +1,19 @@
-"""The form staff use to mark a bank-transfer order paid."""
+"""The forms of the dashboard's order page: mark paid, refund, dispatch, and the status list."""
 
 from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from oscar.apps.dashboard.orders import forms as oscar_forms
 from oscar.templatetags.currency_filters import currency
+
+from store.order.models import (
+    carrier_normalised,
+    carrier_validator,
+    tracking_number_normalised,
+    tracking_number_validator,
+)
+from store.order.selectors import order_status_choices
 
 
 class MarkPaidForm(forms.Form):
@@ -71,3 +80,45 @@ class CardRefundForm(forms.Form):
                 % {"refundable": currency(self.payment.refundable, self.payment.currency)}
             )
         return amount
+
+
+class OrderStatusForm(oscar_forms.OrderStatusForm):
+    """Oscar's status list, offering only the moves the shop's rules allow the order now.
+
+    ``old_status`` carries the status shown when the page was drawn, so a move chosen on a page
+    that has gone stale (the order was paid or cancelled meanwhile) is refused.
+    """
+
+    old_status = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, order, *args, **kwargs) -> None:
+        super().__init__(order, *args, **kwargs)
+        self.fields["new_status"].choices = [(name, name) for name in order_status_choices(order)]
+        self.fields["old_status"].initial = order.status
+
+
+class DispatchForm(forms.Form):
+    """The carrier that took the parcel and its tracking number, for the shopper to follow."""
+
+    carrier = forms.CharField(
+        label=_("Carrier"),
+        max_length=64,
+        help_text=_("For example Royal Mail, DPD or Evri."),
+    )
+    tracking_number = forms.CharField(
+        label=_("Tracking number"),
+        max_length=60,
+        help_text=_("As the carrier gives it; spaces are left out."),
+    )
+
+    def clean_carrier(self) -> str:
+        """Tidy the carrier's spaces and refuse control characters."""
+        carrier = carrier_normalised(self.cleaned_data["carrier"])
+        carrier_validator(carrier)
+        return carrier
+
+    def clean_tracking_number(self) -> str:
+        """Keep the tracking number in capitals without spaces, and refuse what it cannot be."""
+        tracking_number = tracking_number_normalised(self.cleaned_data["tracking_number"])
+        tracking_number_validator(tracking_number)
+        return tracking_number

@@ -1,4 +1,9 @@
-"""Oscar's order dashboard views, with bank transfers marked paid and card payments refunded."""
+"""Oscar's order dashboard views: status moves through the shop's rules, bank transfers marked
+paid, card payments refunded and orders dispatched with a tracking number.
+
+Every change to an order needs the permission to change orders; staff who may only view them
+are answered 403.
+"""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -7,32 +12,105 @@ from oscar.apps.dashboard.orders import views
 from oscar.templatetags.currency_filters import currency
 
 from store.checkout.services import BankTransferError, bank_transfer_mark_paid, bank_transfer_owed
-from store.dashboard.orders.forms import CardRefundForm, MarkPaidForm
+from store.dashboard.orders.forms import CardRefundForm, DispatchForm, MarkPaidForm
+from store.order.selectors import order_dispatches, order_status_refusal
+from store.order.services import OrderStatusRefused, order_dispatch
+from store.order.statuses import SHIPPED
 from store.payments.models import CardPayment
 from store.payments.services import RefundRefused, card_refund
 
-#: The permission a member of staff needs to mark an order paid.
+#: The permission a member of staff needs to change an order in any way.
 CHANGE_ORDER = "order.change_order"
+
+#: The shop's forms on the order page; when one is shown again with its errors, Oscar's own
+#: forms on the page are drawn empty.
+SHOP_FORMS = ("mark_paid_form", "card_refund_form", "dispatch_form")
+
+
+def status_change_message(order, *, old_status: str, moved: bool) -> str:
+    """Return what staff are told after asking to move ``order`` on from ``old_status``."""
+    if not moved:
+        return _("Order %(number)s is %(status)s already: nothing was changed.") % {
+            "number": order.number,
+            "status": order.status,
+        }
+    return _("Order status changed from '%(old_status)s' to '%(new_status)s'") % {
+        "old_status": old_status,
+        "new_status": order.status,
+    }
+
+
+class OrderListView(views.OrderListView):
+    """Oscar's order list, whose bulk status change goes through the shop's rules."""
+
+    def get_context_data(self, **kwargs):
+        """Offer, for the bulk change, the statuses a status change can reach."""
+        ctx = super().get_context_data(**kwargs)
+        ctx["order_statuses"] = [name for name in ctx["order_statuses"] if name != SHIPPED]
+        return ctx
+
+    def change_order_statuses(self, request, orders):
+        """Move each selected order on, telling staff which were refused and why."""
+        if not request.user.has_perm(CHANGE_ORDER):
+            raise PermissionDenied
+        return super().change_order_statuses(request, orders)
+
+    def change_order_status(self, request, order):
+        """Move one order to the status chosen, or say why the shop's rules refuse it."""
+        new_status = request.POST.get("new_status", "").strip()
+        old_status = order.status
+        note = _("Order status changed from '%(old_status)s' to '%(new_status)s'") % {
+            "old_status": old_status,
+            "new_status": new_status,
+        }
+        try:
+            moved = self.get_handler(user=request.user).handle_order_status_change(
+                order, new_status, note_msg=note
+            )
+        except OrderStatusRefused as error:
+            messages.error(request, error.message)
+        else:
+            messages.info(request, status_change_message(order, old_status=old_status, moved=moved))
 
 
 class OrderDetailView(views.OrderDetailView):
-    """Oscar's order page, plus "mark paid" for bank transfers and "refund" for card payments."""
+    """Oscar's order page, plus "mark paid" for bank transfers, "refund" for card payments and
+    "dispatch" with the carrier and tracking number; status moves follow the shop's rules."""
 
-    order_actions = (*views.OrderDetailView.order_actions, "mark_paid", "refund_card")
+    order_actions = (
+        *views.OrderDetailView.order_actions,
+        "mark_paid",
+        "refund_card",
+        "dispatch_order",
+    )
+
+    def post(self, request, *args, **kwargs):
+        """Refuse every change to staff who may only view orders."""
+        if not request.user.has_perm(CHANGE_ORDER):
+            raise PermissionDenied
+        return super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        """Add the card payment, and the forms staff may use on this order."""
+        """Add the card payment, the dispatches, and the forms staff may use on this order."""
         ctx = super().get_context_data(**kwargs)
         ctx["card_payment"] = self.card_payment()
-        if "mark_paid_form" in kwargs or "card_refund_form" in kwargs:
-            # Shown again with a refused amount: Oscar's other forms were not submitted.
+        ctx["dispatches"] = order_dispatches(self.object)
+        ctx["shipping_events"] = self.object.shipping_events.select_related(
+            "event_type"
+        ).prefetch_related("line_quantities__line")
+        ctx["may_change_order"] = self.request.user.has_perm(CHANGE_ORDER)
+        if any(name in kwargs for name in SHOP_FORMS):
+            # Shown again with a refused form: Oscar's other forms were not submitted.
             ctx["note_form"] = views.OrderNoteForm(order=self.object, user=self.request.user)
             ctx["order_status_form"] = views.OrderStatusForm(order=self.object)
-        elif self.request.user.has_perm(CHANGE_ORDER):
+        elif ctx["may_change_order"]:
             ctx["mark_paid_form"] = self.get_mark_paid_form()
             payment = ctx["card_payment"]
             if payment is not None and payment.refundable > 0:
                 ctx["card_refund_form"] = CardRefundForm(payment=payment)
+            refusal = order_status_refusal(order=self.object, new_status=SHIPPED, by_dispatch=True)
+            if refusal is None:
+                ctx["dispatch_form"] = DispatchForm()
         return ctx
 
     def card_payment(self) -> CardPayment | None:
@@ -46,10 +124,27 @@ class OrderDetailView(views.OrderDetailView):
             return None
         return MarkPaidForm(data=data, owed=owed, currency_code=self.object.currency)
 
+    def change_order_status(self, request, order):
+        """Move the order to the status chosen, through Oscar's handler and the shop's rules,
+        or say why not. The move is refused if the order changed after the page was drawn."""
+        new_status = request.POST.get("new_status", "").strip()
+        old_status = order.status
+        handler = self.get_handler(
+            user=request.user, expected_status=request.POST.get("old_status") or None
+        )
+        note = _("Order status changed from '%(old_status)s' to '%(new_status)s'") % {
+            "old_status": old_status,
+            "new_status": new_status,
+        }
+        try:
+            moved = handler.handle_order_status_change(order, new_status, note_msg=note)
+        except OrderStatusRefused as error:
+            return self.reload_page(error=error.message)
+        messages.info(request, status_change_message(order, old_status=old_status, moved=moved))
+        return self.reload_page()
+
     def mark_paid(self, request, order):
         """Record the money received by bank transfer, or show why it was refused."""
-        if not request.user.has_perm(CHANGE_ORDER):
-            raise PermissionDenied
         form = self.get_mark_paid_form(data=request.POST)
         if not form.is_valid():
             return self.render_to_response(
@@ -66,8 +161,6 @@ class OrderDetailView(views.OrderDetailView):
 
     def refund_card(self, request, order):
         """Refund part or all of the card payment through Stripe, or show why not."""
-        if not request.user.has_perm(CHANGE_ORDER):
-            raise PermissionDenied
         payment = self.card_payment()
         if payment is None:
             return self.reload_page(error=_("This order was not paid by card."))
@@ -89,5 +182,35 @@ class OrderDetailView(views.OrderDetailView):
             request,
             _("%(amount)s refunded to the shopper's card (Stripe refund %(refund)s).")
             % {"amount": currency(refund.amount, payment.currency), "refund": refund.refund_id},
+        )
+        return self.reload_page()
+
+    def dispatch_order(self, request, order):
+        """Record that the order left with the carrier, email the shopper, or show why not."""
+        form = DispatchForm(data=request.POST)
+        if not form.is_valid():
+            return self.render_to_response(
+                self.get_context_data(dispatch_form=form, active_tab="lines")
+            )
+        try:
+            event = order_dispatch(
+                order=order,
+                carrier=form.cleaned_data["carrier"],
+                tracking_number=form.cleaned_data["tracking_number"],
+                user=request.user,
+            )
+        except OrderStatusRefused as error:
+            return self.reload_page(error=error.message)
+        messages.success(
+            request,
+            _(
+                "Order %(number)s dispatched with %(carrier)s, tracking number %(tracking)s. "
+                "The shopper has been emailed."
+            )
+            % {
+                "number": order.number,
+                "carrier": event.carrier,
+                "tracking": event.tracking_number,
+            },
         )
         return self.reload_page()
