@@ -17,6 +17,7 @@ from oscar.test.factories import ConditionalOfferFactory
 from tests.checkout_journey import add_to_basket, checkout_shop, fill_address
 from tests.content_factories import ArticleFactory, ConditionPageFactory, editor_user
 from tests.factories import UserFactory, bank_transfer_order, shop_staff_user
+from tests.review_factories import ProductReviewFactory, review_form_url
 
 pytestmark = pytest.mark.django_db
 
@@ -136,6 +137,8 @@ def test_the_pages_a_guest_browses_need_no_script(client, shop):
         {"child_id": shop["size"].pk, "quantity": 1},
     )
     category = shop["product"].get_categories().first()
+    review = ProductReviewFactory(product=shop["product"], approved=True)
+    reviews = f"{shop['product'].get_absolute_url()}reviews/"
 
     problems = crawl(
         client,
@@ -146,6 +149,8 @@ def test_the_pages_a_guest_browses_need_no_script(client, shop):
             "/search/?q=flakes",
             "/catalogue/?sort_by=price-asc",
             shop["product"].get_absolute_url(),
+            reviews,
+            f"{reviews}{review.pk}/",
             "/basket/",
             "/conditions/",
             shop["condition"].get_absolute_url(),
@@ -203,6 +208,7 @@ def test_a_shoppers_account_pages_need_no_script(client, shop):
     shopper = UserFactory()
     order = bank_transfer_order(size=shop["size"], email=shopper.email)
     Order.objects.filter(pk=order.pk).update(user=shopper)
+    ProductReviewFactory(product=shop["product"], approved=True)
     client.force_login(shopper)
 
     problems = crawl(
@@ -221,6 +227,7 @@ def test_a_shoppers_account_pages_need_no_script(client, shop):
             "/accounts/alerts/",
             "/accounts/emails/",
             shop["product"].get_absolute_url(),
+            review_form_url(shop["product"]),
         ],
     )
 
@@ -230,6 +237,7 @@ def test_a_shoppers_account_pages_need_no_script(client, shop):
 def test_the_dashboard_pages_staff_use_need_no_script(client, shop):
     order = bank_transfer_order(size=shop["size"])
     ConditionalOfferFactory(name="Spring bath offer")
+    review = ProductReviewFactory(product=shop["product"], title="Cured my migraine")
     client.force_login(shop_staff_user())
 
     problems = crawl(
@@ -250,6 +258,8 @@ def test_the_dashboard_pages_staff_use_need_no_script(client, shop):
             "/dashboard/catalogue/categories/",
             "/dashboard/ranges/",
             "/dashboard/reviews/",
+            f"/dashboard/reviews/{review.pk}/",
+            f"/dashboard/reviews/{review.pk}/delete/",
             "/dashboard/pages/",
             "/dashboard/comms/",
             "/dashboard/reports/",
