@@ -1,5 +1,6 @@
 """factory_boy factories for the shop's catalogue, stock and people."""
 
+from datetime import timedelta
 from decimal import Decimal
 from importlib import import_module
 from io import BytesIO
@@ -7,6 +8,7 @@ from io import BytesIO
 import factory
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from oscar.core.loading import get_model
 from PIL import Image
 
@@ -262,3 +264,75 @@ def card_order(*, size, quantity: int = 1, email: str = "guest@example.com"):
         reference=session.id,
     )
     return card_payment_record(order=order, session=session)
+
+
+Benefit = get_model("offer", "Benefit")
+Condition = get_model("offer", "Condition")
+ConditionalOffer = get_model("offer", "ConditionalOffer")
+Range = get_model("offer", "Range")
+Voucher = get_model("voucher", "Voucher")
+
+
+class RangeFactory(factory.django.DjangoModelFactory):
+    """A range of products; by default every product in the shop."""
+
+    class Meta:
+        model = Range
+
+    name = factory.Sequence(lambda n: f"Everything {n}")
+    includes_all_products = True
+
+
+class VoucherOfferFactory(factory.django.DjangoModelFactory):
+    """A voucher's offer: by default 10% off everything, on any basket with an item in it."""
+
+    class Meta:
+        model = ConditionalOffer
+
+    name = factory.Sequence(lambda n: f"Voucher offer {n}")
+    offer_type = ConditionalOffer.VOUCHER
+    condition = factory.SubFactory(
+        "tests.factories.ConditionFactory", range=factory.SelfAttribute("..benefit.range")
+    )
+    benefit = factory.SubFactory("tests.factories.BenefitFactory")
+
+
+class BenefitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Benefit
+
+    range = factory.SubFactory(RangeFactory)
+    type = Benefit.PERCENTAGE
+    value = Decimal("10.00")
+
+
+class ConditionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Condition
+
+    range = factory.SubFactory(RangeFactory)
+    type = Condition.COUNT
+    value = Decimal("1")
+
+
+class VoucherFactory(factory.django.DjangoModelFactory):
+    """A voucher anyone may use any number of times this week, for one offer (``offer__...``).
+
+    ``VoucherFactory(code="FIVER", offer__benefit__type=Benefit.FIXED,
+    offer__benefit__value=Decimal("5.00"))`` makes a £5 voucher.
+    """
+
+    class Meta:
+        model = Voucher
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Voucher {n}")
+    code = factory.Sequence(lambda n: f"VOUCHER{n}")
+    usage = Voucher.MULTI_USE
+    start_datetime = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+    end_datetime = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+
+    @factory.post_generation
+    def offer(self, create, extracted, **kwargs):
+        if create:
+            self.offers.add(extracted or VoucherOfferFactory(**kwargs))
