@@ -3,13 +3,17 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-# The browser tests drive Debian's chromium and inject axe-core from npm; `make test` installs both.
+# The browser tests drive Debian's chromium and inject axe-core from npm; the shipped-shop tests
+# put Debian's caddy in front of gunicorn and start a redis-server of their own. `make test`
+# installs all of them.
 CHROMIUM ?= /usr/bin/chromium
+CADDY ?= /usr/bin/caddy
+REDIS_SERVER ?= /usr/bin/redis-server
 NODE_DEPS := node_modules/.package-lock.json
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test browser lint format check clean
+.PHONY: help run test browser servers lint format check clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
@@ -27,11 +31,13 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	@touch $@ $(VENV)/.installed-run
 
+run: export SHOP_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: $(VENV)/.installed-run ## Install, migrate, load the demo shop and serve it on http://127.0.0.1:$(PORT)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_shop
 	$(BIN)/python manage.py seed_content
 	$(BIN)/python manage.py create_demo_staff
+	@echo "The shop: $$SHOP_BASE_URL  (emails it sends are printed in this terminal)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 $(CHROMIUM):
@@ -44,7 +50,13 @@ $(NODE_DEPS): package.json package-lock.json
 
 browser: $(CHROMIUM) $(NODE_DEPS) ## Install what the browser tests need: chromium (apt-get) and axe-core (npm)
 
-test: $(VENV)/.installed-dev browser ## Run the whole test suite, browser tests included (SQLite, or DATABASE_URL)
+$(CADDY) $(REDIS_SERVER):
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq --no-install-recommends caddy redis-server
+
+servers: $(CADDY) $(REDIS_SERVER) ## Install what the shipped-shop tests run: caddy and redis-server (apt-get)
+
+test: $(VENV)/.installed-dev browser servers ## Run the whole test suite, browser tests included (SQLite, or DATABASE_URL)
 	BROWSER_TESTS=required $(BIN)/pytest
 
 lint: $(VENV)/.installed-dev ## Check style and formatting with ruff

@@ -24,6 +24,7 @@ from content.selectors import (
     with_condition_page_details,
 )
 from content.views import PageMeta
+from store.storefront.site import absolute_url
 
 PREVIEW_SALT = "content.preview"
 NOINDEX = "noindex, nofollow"
@@ -71,9 +72,9 @@ def preview_link_expires_at() -> datetime.datetime:
     return timezone.now() + datetime.timedelta(seconds=settings.CONTENT_PREVIEW_MAX_AGE)
 
 
-def preview_link_create(request: HttpRequest, page: Publishable) -> str:
+def preview_link_create(page: Publishable) -> str:
     """Return the full address of a new preview link to ``page``."""
-    return request.build_absolute_uri(
+    return absolute_url(
         reverse("content:page-preview", kwargs={"token": preview_token_create(page)})
     )
 
@@ -87,16 +88,16 @@ def preview_page(page: Publishable) -> Publishable:
     return with_article_details(Article.objects.all(), at=now).get(pk=page.pk)
 
 
-def preview_meta(request: HttpRequest, page: Publishable) -> PageMeta:
+def preview_meta(page: Publishable) -> PageMeta:
     """Return what the page's <head> says, as its public view would say it once live."""
     image = getattr(page, "hero_image", None)
     return PageMeta(
         title=page.page_title,
         heading=page.title,
         description=page.page_description,
-        url=request.build_absolute_uri(page.get_absolute_url()),
+        url=absolute_url(page.get_absolute_url()),
         type="article",
-        image=request.build_absolute_uri(image.url) if image else "",
+        image=absolute_url(image.url) if image else "",
         image_alt=getattr(page, "hero_image_alt", ""),
     )
 
@@ -112,7 +113,7 @@ def preview_response(
         "object": page,
         "page": page,
         model_name: page,
-        "meta": preview_meta(request, page),
+        "meta": preview_meta(page),
         "is_preview": True,
         "back_url": back_url,
     }

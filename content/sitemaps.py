@@ -1,11 +1,24 @@
 """The sitemap's sections: live articles and condition pages, products and categories."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 
 from content import selectors
 
 
-class ArticleSitemap(Sitemap):
+class ShopSitemap(Sitemap):
+    """A sitemap section whose addresses start with the shop's public address, SHOP_BASE_URL."""
+
+    def get_protocol(self, protocol=None) -> str:
+        return urlsplit(settings.SHOP_BASE_URL).scheme
+
+    def get_domain(self, site=None) -> str:
+        return urlsplit(settings.SHOP_BASE_URL).netloc
+
+
+class ArticleSitemap(ShopSitemap):
     """List the live articles."""
 
     changefreq = "monthly"
@@ -18,7 +31,7 @@ class ArticleSitemap(Sitemap):
         return item.updated_at
 
 
-class ConditionPageSitemap(Sitemap):
+class ConditionPageSitemap(ShopSitemap):
     """List the live condition pages."""
 
     changefreq = "monthly"
@@ -31,7 +44,7 @@ class ConditionPageSitemap(Sitemap):
         return item.updated_at
 
 
-class ProductSitemap(Sitemap):
+class ProductSitemap(ShopSitemap):
     """List the products a shopper can browse."""
 
     changefreq = "weekly"
@@ -44,7 +57,7 @@ class ProductSitemap(Sitemap):
         return item.date_updated
 
 
-class CategorySitemap(Sitemap):
+class CategorySitemap(ShopSitemap):
     """List the public categories."""
 
     changefreq = "weekly"

@@ -9,6 +9,7 @@ from django.views.generic import DetailView, ListView
 from content import selectors
 from content.models import Article, ConditionPage
 from content.structured_data import article_data, condition_page_data
+from store.storefront.site import absolute_url
 
 ARTICLES_PER_PAGE = 10
 
@@ -48,7 +49,7 @@ class ArticleListView(ListView):
             title=title,
             heading=heading,
             description=_("What published research says about magnesium, in plain words."),
-            url=self.request.build_absolute_uri(path),
+            url=absolute_url(path),
         )
         return context
 
@@ -67,19 +68,19 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        article, absolute = self.object, self.request.build_absolute_uri
+        article = self.object
         context["meta"] = PageMeta(
             title=article.page_title,
             heading=article.title,
             description=article.page_description,
-            url=absolute(article.get_absolute_url()),
+            url=absolute_url(article.get_absolute_url()),
             type="article",
-            image=absolute(article.hero_image.url) if article.hero_image else "",
+            image=absolute_url(article.hero_image.url) if article.hero_image else "",
             image_alt=article.hero_image_alt,
         )
         context["structured_data"] = article_data(
             article,
-            absolute=absolute,
+            absolute=absolute_url,
             citations=[link.citation for link in article.ordered_citation_links],
         )
         return context
@@ -104,7 +105,7 @@ class ConditionPageListView(ListView):
                 "Summaries of the published research on magnesium, condition by condition, "
                 "with their sources."
             ),
-            url=self.request.build_absolute_uri(self.request.path),
+            url=absolute_url(self.request.path),
         )
         return context
 
@@ -123,17 +124,17 @@ class ConditionPageDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page, absolute = self.object, self.request.build_absolute_uri
+        page = self.object
         context["meta"] = PageMeta(
             title=page.page_title,
             heading=page.title,
             description=page.page_description,
-            url=absolute(page.get_absolute_url()),
+            url=absolute_url(page.get_absolute_url()),
             type="article",
         )
         context["structured_data"] = condition_page_data(
             page,
-            absolute=absolute,
+            absolute=absolute_url,
             citations=[link.citation for link in page.ordered_citation_links],
         )
         return context

@@ -160,7 +160,7 @@ class PagePreviewLinkView(PageObjectMixin, generic.TemplateView):
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         return self.render_to_response(
             self.get_context_data(
-                link=preview_link_create(request, self.page),
+                link=preview_link_create(self.page),
                 expires_at=preview_link_expires_at(),
             )
         )

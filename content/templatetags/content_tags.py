@@ -25,6 +25,7 @@ from content.claims import current_claims
 from content.sanitise import sanitise_html
 from content.selectors import ReadingLink, product_related_content
 from content.structured_data import json_ld_script, product_data, web_url
+from store.storefront.site import absolute_url
 
 Selector = get_class("partner.strategy", "Selector")
 
@@ -61,17 +62,10 @@ def _strategy(context):
     return strategy or Selector().strategy(request=request)
 
 
-def _absolute(context):
-    request = context.get("request")
-    return request.build_absolute_uri if request is not None else (lambda path: path)
-
-
 @register.simple_tag(takes_context=True)
 def product_json_ld(context, product) -> SafeString:
     """Return ``product`` as a schema.org Product JSON-LD element, with prices and stock."""
-    return json_ld_script(
-        product_data(product, absolute=_absolute(context), strategy=_strategy(context))
-    )
+    return json_ld_script(product_data(product, absolute=absolute_url, strategy=_strategy(context)))
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from store.payments.services import (
     card_session_discard,
     card_session_open,
 )
+from store.storefront.site import absolute_url
 
 Source = get_model("payment", "Source")
 
@@ -81,12 +82,8 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
                 amount=total.incl_tax,
                 currency_code=total.currency,
                 customer_email=self.customer_email(),
-                success_url=self.request.build_absolute_uri(
-                    reverse("payments:card-return", args=[token])
-                ),
-                cancel_url=self.request.build_absolute_uri(
-                    reverse("payments:card-cancelled", args=[token])
-                ),
+                success_url=absolute_url(reverse("payments:card-return", args=[token])),
+                cancel_url=absolute_url(reverse("payments:card-cancelled", args=[token])),
             )
         except gateway.GatewayUnavailable as error:
             logger.warning("Order #%s: no card session: %s", order_number, error.message)

@@ -8,6 +8,7 @@ from oscar.views.decorators import check_permissions
 
 from content.dashboard.permissions import CONTENT_EDITOR
 from store.checkout.payment import card_payments_enabled
+from store.storefront.site import absolute_url
 
 
 class IndexView(views.IndexView):
@@ -24,5 +25,5 @@ class IndexView(views.IndexView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["card_payments_enabled"] = card_payments_enabled()
-        ctx["webhook_url"] = self.request.build_absolute_uri(reverse("stripe-webhook"))
+        ctx["webhook_url"] = absolute_url(reverse("stripe-webhook"))
         return ctx

@@ -7,6 +7,8 @@ from .base import *  # noqa: F403
 from .base import SELF, env_str
 
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", "test-suite-only-not-a-secret")
+# The shop the tests talk to lives where Django's test client sends its requests.
+SHOP_BASE_URL = "http://testserver"
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

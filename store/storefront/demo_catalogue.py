@@ -1,4 +1,4 @@
-"""The demo shop's data: categories, product classes, products in sizes and shipping methods.
+"""The demo shop's data: categories, product classes and products in sizes.
 
 Every row is named by a key that does not change (a slug, a UPC, a partner SKU or a name), so
 ``manage.py seed_shop`` can find what it made before.
@@ -8,7 +8,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-SITE_DOMAIN = "127.0.0.1:8000"
 PARTNER_NAME = "Magnesium Works warehouse"
 
 
@@ -71,16 +70,6 @@ class ProductSpec:
     colour: str
     sizes: tuple[SizeSpec, ...]
     attributes: Mapping[str, object] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class ShippingMethodSpec:
-    """A shipping method; ``{price}`` and ``{threshold}`` in the description name its prices."""
-
-    name: str
-    description: str
-    price_per_order: Decimal
-    free_shipping_threshold: Decimal | None
 
 
 BATH_FLAKES = "bath-flakes"
@@ -308,20 +297,5 @@ PRODUCTS = (
             SizeSpec("500 ml", 500, "MW-OIL-REFILL-500ML", Decimal("14.95"), 14),
             SizeSpec("1000 ml", 1000, "MW-OIL-REFILL-1000ML", Decimal("24.95"), 7, 3),
         ),
-    ),
-)
-
-SHIPPING_METHODS = (
-    ShippingMethodSpec(
-        name="Standard delivery",
-        description="Tracked, in 2 to 3 working days: {price}, free on orders over {threshold}.",
-        price_per_order=Decimal("3.95"),
-        free_shipping_threshold=Decimal("40.00"),
-    ),
-    ShippingMethodSpec(
-        name="Express delivery",
-        description="Next working day when ordered before 1pm: {price} on every order.",
-        price_per_order=Decimal("7.95"),
-        free_shipping_threshold=None,
     ),
 )

@@ -1,4 +1,4 @@
-"""Set up the demo shop: its catalogue, stock, pictures, shipping, site name and staff account.
+"""Set up the demo shop: catalogue, stock, pictures, markets' shipping, site and staff accounts.
 
 Each row is found by a key that does not change (a slug, a UPC, a partner SKU or a name) and
 created only when it is missing. A row that exists is left exactly as it is, together with
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.sites.models import Site
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -19,10 +20,13 @@ from oscar.templatetags.currency_filters import currency
 
 from store.storefront import demo_catalogue as demo
 from store.storefront.images import CONTAINER_NAMES, draw_product_image
+from store.storefront.markets import CountrySpec, MarketSpec, ShippingMethodSpec, markets_named
+from store.storefront.site import site_domain
 
 AttributeOption = get_model("catalogue", "AttributeOption")
 AttributeOptionGroup = get_model("catalogue", "AttributeOptionGroup")
 Category = get_model("catalogue", "Category")
+Country = get_model("address", "Country")
 OrderAndItemCharges = get_model("shipping", "OrderAndItemCharges")
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
@@ -41,6 +45,7 @@ SEEDED_MODELS = (
     AttributeOption,
     AttributeOptionGroup,
     Category,
+    Country,
     OrderAndItemCharges,
     Partner,
     Product,
@@ -61,6 +66,8 @@ class SeedSummary:
     categories: int
     products: int
     sizes: int
+    markets: tuple[str, ...]
+    shipping_countries: int
     shipping_methods: int
     created: int
 
@@ -69,7 +76,8 @@ class SeedSummary:
 def seed_shop() -> SeedSummary:
     """Create whatever part of the demo shop is missing and leave the rest alone."""
     rows_before = _count_rows()
-    site = name_site(domain=demo.SITE_DOMAIN, name=settings.OSCAR_SHOP_NAME)
+    site = site_sync()
+    markets = markets_named(settings.SHOP_MARKETS)
     categories = {spec.slug: ensure_category(spec=spec) for spec in demo.CATEGORIES}
     product_classes = {spec.slug: ensure_product_class(spec=spec) for spec in demo.PRODUCT_CLASSES}
     partner, _ = Partner.objects.get_or_create(name=demo.PARTNER_NAME)
@@ -80,14 +88,16 @@ def seed_shop() -> SeedSummary:
             category=categories[spec.category],
             partner=partner,
         )
-    for spec in demo.SHIPPING_METHODS:
-        ensure_shipping_method(spec=spec)
+    for market in markets:
+        ensure_market(market=market)
     return SeedSummary(
         site_domain=site.domain,
         categories=len(demo.CATEGORIES),
         products=len(demo.PRODUCTS),
         sizes=sum(len(spec.sizes) for spec in demo.PRODUCTS),
-        shipping_methods=len(demo.SHIPPING_METHODS),
+        markets=tuple(market.code for market in markets),
+        shipping_countries=sum(len(market.countries) for market in markets),
+        shipping_methods=sum(len(market.shipping_methods) for market in markets),
         created=_count_rows() - rows_before,
     )
 
@@ -97,14 +107,22 @@ def _count_rows() -> int:
     return sum(model.objects.count() for model in SEEDED_MODELS)
 
 
-def name_site(*, domain: str, name: str) -> Site:
-    """Give the current site ``domain`` and ``name``, unless it has been named already."""
+def site_sync() -> Site:
+    """Give the current site the domain of ``SHOP_BASE_URL``, and the shop's name if unnamed.
+
+    The setting is the one source of the shop's address: Oscar's emails build their links from
+    the site's domain, so it is brought in line whenever it differs.
+    """
+    domain = site_domain()
     site, created = Site.objects.get_or_create(
-        pk=settings.SITE_ID, defaults={"domain": domain, "name": name}
+        pk=settings.SITE_ID, defaults={"domain": domain, "name": settings.OSCAR_SHOP_NAME}
     )
-    if not created and site.domain == UNNAMED_SITE_DOMAIN:
+    if created:
+        return site
+    if site.domain == UNNAMED_SITE_DOMAIN:
+        site.name = settings.OSCAR_SHOP_NAME
+    if site.domain != domain:
         site.domain = domain
-        site.name = name
         site.save(update_fields=["domain", "name"])
     return site
 
@@ -239,14 +257,42 @@ def ensure_product_image(*, product: Product, spec: demo.ProductSpec) -> None:
     )
 
 
-def ensure_shipping_method(*, spec: demo.ShippingMethodSpec) -> None:
-    """Add the shipping method named in ``spec`` when it is missing."""
+def ensure_market(*, market: MarketSpec) -> None:
+    """Make the countries of ``market`` shipping countries and add its missing delivery methods."""
+    countries = [ensure_shipping_country(spec=spec) for spec in market.countries]
+    for spec in market.shipping_methods:
+        ensure_shipping_method(spec=spec, countries=countries)
+
+
+def ensure_shipping_country(*, spec: CountrySpec) -> Country:
+    """Return the country of ``spec``, added as a shipping country when missing.
+
+    A country that exists is left as staff keep it: one they stopped shipping to stays so.
+    """
+    country, _created = Country.objects.get_or_create(
+        iso_3166_1_a2=spec.alpha2,
+        defaults={
+            "iso_3166_1_a3": spec.alpha3,
+            "iso_3166_1_numeric": spec.numeric,
+            "printable_name": spec.name,
+            "name": spec.name,
+            "is_shipping_country": True,
+        },
+    )
+    return country
+
+
+def ensure_shipping_method(*, spec: ShippingMethodSpec, countries: list[Country]) -> None:
+    """Add the shipping method named in ``spec``, limited to ``countries``, when it is missing.
+
+    A method that exists is left as staff keep it, countries included.
+    """
     threshold = spec.free_shipping_threshold
     description = spec.description.format(
         price=currency(spec.price_per_order, settings.SHOP_CURRENCY),
         threshold=currency(threshold, settings.SHOP_CURRENCY) if threshold is not None else "",
     )
-    OrderAndItemCharges.objects.get_or_create(
+    method, created = OrderAndItemCharges.objects.get_or_create(
         name=spec.name,
         defaults={
             "description": description,
@@ -254,16 +300,24 @@ def ensure_shipping_method(*, spec: demo.ShippingMethodSpec) -> None:
             "free_shipping_threshold": threshold,
         },
     )
+    if created:
+        method.countries.set(countries)
 
 
-def create_demo_staff(*, username: str, email: str) -> str | None:
-    """Create the staff account ``username`` and return its new password.
+def create_demo_staff(*, username: str, email: str, group: str | None = None) -> str | None:
+    """Create the account ``username`` and return its new password.
 
-    Return None, and change nothing, when an account with that username exists already.
+    Without ``group`` the account is a superuser; with one, it is an ordinary account in that
+    group (made by a migration), such as an editor's. Return None, and change nothing, when an
+    account with that username exists already.
     """
     User = get_user_model()
     if User.objects.filter(username=username).exists():
         return None
     password = secrets.token_urlsafe(18)
-    User.objects.create_superuser(username=username, email=email, password=password)
+    if group is None:
+        User.objects.create_superuser(username=username, email=email, password=password)
+    else:
+        user = User.objects.create_user(username=username, email=email, password=password)
+        user.groups.add(Group.objects.get(name=group))
     return password

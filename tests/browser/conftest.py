@@ -108,8 +108,13 @@ class ConsoleWatch:
 
 
 @pytest.fixture
-def browser_context(browser, live_server, javascript):
-    """Open a browser profile on the live shop, with JavaScript off or on."""
+def browser_context(browser, live_server, javascript, settings):
+    """Open a browser profile on the live shop, with JavaScript off or on.
+
+    The shop's public address is the live server's, so the links it makes (Stripe's return
+    link among them) bring the browser back to it.
+    """
+    settings.SHOP_BASE_URL = live_server.url
     context = browser.new_context(java_script_enabled=javascript, base_url=live_server.url)
     context.set_default_timeout(10_000)
     yield context

@@ -132,11 +132,11 @@ def test_every_public_url_shows_live_content(client, live):
         assert response.status_code == 200, url
         assert text in response.content.decode(), url
 
-    assert feed_links(client) == [f"http://example.com{article.get_absolute_url()}"]
+    assert feed_links(client) == [f"http://testserver{article.get_absolute_url()}"]
     locations = sitemap_locations(client)
-    assert f"http://example.com{article.get_absolute_url()}" in locations
-    assert f"http://example.com{page.get_absolute_url()}" in locations
-    assert f"http://example.com{live['product'].get_absolute_url()}" in locations
+    assert f"http://testserver{article.get_absolute_url()}" in locations
+    assert f"http://testserver{page.get_absolute_url()}" in locations
+    assert f"http://testserver{live['product'].get_absolute_url()}" in locations
 
 
 def test_reading_the_content_pages_writes_nothing(client, live):
@@ -166,12 +166,12 @@ def test_the_sitemap_lists_public_products_and_categories_only(client):
 
     locations = sitemap_locations(client)
 
-    assert f"http://example.com{shown.get_absolute_url()}" in locations
-    assert f"http://example.com{secret.get_absolute_url()}" not in locations
+    assert f"http://testserver{shown.get_absolute_url()}" in locations
+    assert f"http://testserver{secret.get_absolute_url()}" not in locations
     assert not any("/catalogue/" in loc and "kg" in loc for loc in locations)
-    assert f"http://example.com{bath.get_absolute_url()}" in locations
-    assert f"http://example.com{flakes.get_absolute_url()}" in locations
-    assert f"http://example.com{hidden.get_absolute_url()}" not in locations
+    assert f"http://testserver{bath.get_absolute_url()}" in locations
+    assert f"http://testserver{flakes.get_absolute_url()}" in locations
+    assert f"http://testserver{hidden.get_absolute_url()}" not in locations
 
 
 def test_the_condition_page_shows_every_part(client, live):

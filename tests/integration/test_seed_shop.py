@@ -156,16 +156,20 @@ def test_seed_offers_standard_delivery_free_over_forty_pounds_and_paid_express()
     assert "£7.95" in express.description
 
 
-def test_seed_names_the_site_after_the_shop():
+def test_seed_names_the_site_after_the_shop_at_the_address_the_settings_give(settings):
+    settings.SHOP_BASE_URL = "http://127.0.0.1:8123"
+    Site.objects.filter(pk=settings.SITE_ID).update(domain="example.com", name="example.com")
+
     run("seed_shop")
 
     site = Site.objects.get(pk=settings.SITE_ID)
-    assert site.domain == "127.0.0.1:8000"
+    assert site.domain == "127.0.0.1:8123"
     assert site.name == settings.OSCAR_SHOP_NAME
 
 
-def test_seed_keeps_a_site_name_someone_already_chose():
-    Site.objects.filter(pk=settings.SITE_ID).update(domain="shop.example", name="Our shop")
+def test_seed_keeps_a_site_name_someone_chose_but_takes_the_address_from_the_settings(settings):
+    settings.SHOP_BASE_URL = "https://shop.example"
+    Site.objects.filter(pk=settings.SITE_ID).update(domain="old.example", name="Our shop")
 
     run("seed_shop")
 
@@ -173,11 +177,19 @@ def test_seed_keeps_a_site_name_someone_already_chose():
     assert (site.domain, site.name) == ("shop.example", "Our shop")
 
 
+def test_migrate_brings_the_site_address_in_line_with_the_settings(settings):
+    settings.SHOP_BASE_URL = "https://shop.example:8443"
+
+    run("migrate", "--noinput")
+
+    assert Site.objects.get(pk=settings.SITE_ID).domain == "shop.example:8443"
+
+
 def test_seed_prints_a_one_line_summary():
     output = run("seed_shop")
 
     assert output.count("\n") == 1
-    assert "2 categories, 8 products, 21 sizes, 2 shipping methods" in output
+    assert "2 categories, 8 products, 21 sizes, 2 shipping methods to 1 country (uk)" in output
     assert re.search(r"\(created [1-9]\d* rows\)$", output.strip())
 
 

@@ -1,0 +1,66 @@
+"""Guests buy from the shop exactly as `make run` builds it and the deployment serves it.
+
+The shop is the demo one: its products, sizes, prices, shipping countries and methods come
+from the seed commands alone. A guest who only reads and clicks what the pages show buys two
+sizes and pays by bank transfer, or pays by card on the Stripe emulator's page; the emails
+arrive over SMTP and their links lead back to this shop, on the port it is served on.
+"""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.browser.shopper import GUEST_EMAIL
+from tests.card_payments import WEBHOOK_SECRET
+from tests.shipped.people import FLAKES, pictures_that_do_not_load
+from tests.shipped.servers import links_in
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.journey("shipped-bank-transfer")
+def test_a_guest_buys_two_sizes_by_bank_transfer_on_the_demo_shop(guest, shipped_shop):
+    guest.open("/")
+    assert pictures_that_do_not_load(guest.page) == []
+    guest.follow("Bath flakes", then="**/catalogue/category/**", within=guest.page.locator("main"))
+    assert pictures_that_do_not_load(guest.page) == []
+    guest.follow(FLAKES, then="**/catalogue/**", within=guest.page.locator("main"))
+    assert guest.page.get_by_role("img", name=re.compile(FLAKES)).count() >= 1
+    assert pictures_that_do_not_load(guest.page) == []
+    guest.add_size("1 kg \N{EN DASH} £9.95")
+    guest.add_size("2 kg \N{EN DASH} £16.95")
+
+    guest.follow("View basket", then="**/basket/", within=guest.page.locator("#mini-basket"))
+    assert pictures_that_do_not_load(guest.page) == []
+    guest.pay_by("Bank transfer")
+    guest.press("Place order", then="**/checkout/thank-you/")
+
+    thank_you = guest.text()
+    assert "£30.85" in thank_you  # £9.95 + £16.95, and £3.95 for standard delivery
+    number = re.search(r"MW-(\d+)", thank_you).group(1)
+    mail = shipped_shop.mail.wait_for(to=GUEST_EMAIL, subject_contains=number)
+    links = links_in(mail)
+    assert links, "the confirmation email has no link"
+    assert all(link.startswith(f"{shipped_shop.url}/") for link in links), links
+    status_link = next(link for link in links if "/order-status/" in link)
+    assert guest.open(status_link).status == 200
+    guest.page.get_by_label("Email address").fill(GUEST_EMAIL)
+    guest.press("Submit", then="**/order-status/**")
+    assert number in guest.text()
+    assert "Awaiting payment" in guest.text()
+
+
+@pytest.mark.journey("shipped-card")
+def test_a_guest_pays_by_card_on_the_demo_shop(guest, shipped_shop):
+    shipped_shop.stripe.deliver_to(f"{shipped_shop.url}/payments/stripe/webhook/", WEBHOOK_SECRET)
+    guest.fill_basket("Magnesium oil spray", "250 ml \N{EN DASH} £11.95")
+    guest.pay_by("Card (debit or credit)")
+
+    guest.press("Place order", then="**/pay/cs_*")
+    assert urlsplit(guest.page.url).port == urlsplit(shipped_shop.stripe.api_base).port
+    assert "Pay 15.90 GBP" in guest.text()  # £11.95 and £3.95 for standard delivery
+    guest.press("Pay", then=f"{shipped_shop.url}/checkout/thank-you/")
+
+    assert "£15.90 was paid by card" in guest.text()
+    assert ("checkout.session.completed", 200) in shipped_shop.stripe.deliveries
