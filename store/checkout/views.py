@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,6 +20,22 @@ CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
 PaymentMethodForm = get_class("checkout.forms", "PaymentMethodForm")
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
+
+
+class ShippingAddressView(views.ShippingAddressView):
+    """Oscar's shipping-address step, refusing a saved address that is not the shopper's.
+
+    Oscar looks the chosen ``address_id`` up without checking it, so a value that is not a
+    number, or names someone else's address, would end in a server error instead of a 404.
+    """
+
+    def post(self, request, *args, **kwargs):
+        if request.user.is_authenticated and "address_id" in request.POST:
+            address_id = request.POST["address_id"]
+            valid = address_id.isascii() and address_id.isdigit()
+            if not valid or not request.user.addresses.filter(pk=address_id).exists():
+                raise Http404(_("There is no such address in your address book."))
+        return super().post(request, *args, **kwargs)
 
 
 class PaymentMethodView(views.PaymentMethodView, generic.FormView):

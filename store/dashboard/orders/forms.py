@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.dashboard.orders import forms as oscar_forms
 from oscar.templatetags.currency_filters import currency
@@ -122,3 +123,20 @@ class DispatchForm(forms.Form):
         tracking_number = tracking_number_normalised(self.cleaned_data["tracking_number"])
         tracking_number_validator(tracking_number)
         return tracking_number
+
+
+class OrderSearchForm(oscar_forms.OrderSearchForm):
+    """Oscar's order search, with every typed field kept to a sensible length.
+
+    A search of thousands of characters is no order number or name; refused as too long, it
+    leaves the list unfiltered instead of reaching the database.
+    """
+
+    max_search_length = 200
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and field.max_length is None:
+                field.max_length = self.max_search_length
+                field.validators.append(MaxLengthValidator(self.max_search_length))
