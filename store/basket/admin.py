@@ -1,0 +1,1 @@
+from oscar.apps.basket.admin import *  # noqa: F403  (Oscar's admin for the forked basket app)
