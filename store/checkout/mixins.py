@@ -36,6 +36,14 @@ Source = get_model("payment", "Source")
 logger = logging.getLogger("oscar.checkout")
 
 
+class VoucherUsedUp(Exception):
+    """Another order used up a voucher in the basket while this one was being placed."""
+
+    def __init__(self, vouchers):
+        super().__init__(", ".join(voucher.code for voucher in vouchers))
+        self.vouchers = vouchers
+
+
 class OrderPlacementMixin(mixins.OrderPlacementMixin):
     """Oscar's order placement, made safe for the last units of a size.
 
@@ -43,6 +51,9 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
     savepoint. When a size sells out while the shopper checks out (the allocation re-counts
     the free units under a row lock), the savepoint is rolled back, so nothing of the order is
     left behind, and the shopper goes back to their basket, which is thawed and kept as it was.
+    When a voucher in the basket is used up by another order meanwhile (a single-use voucher
+    raced for by several shoppers), the voucher is taken out of the basket and the shopper goes
+    back to the preview, where the order can be placed at the new total.
     """
 
     #: The Stripe session opened for the order being placed, when paying by card.
@@ -123,9 +134,14 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
         surcharges=None,
         **kwargs,
     ):
-        """Write the whole order or nothing; send the shopper back to the basket if sold out."""
+        """Write the whole order or nothing.
+
+        A shopper is sent back to the basket if a size sold out, and to the preview, without
+        the voucher, if a voucher was used up.
+        """
         try:
             with transaction.atomic():
+                self.lock_vouchers(basket=basket, user=user)
                 order = self.place_order(
                     order_number=order_number,
                     user=user,
@@ -144,7 +160,26 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
         except InsufficientStock as error:
             logger.info("Order #%s: not placed, %s", order_number, error.message)
             return self.handle_sold_out(error)
+        except VoucherUsedUp as error:
+            logger.info("Order #%s: not placed, voucher used up: %s", order_number, error)
+            return self.handle_voucher_used_up(basket=basket, vouchers=error.vouchers)
         return self.handle_successful_order(order)
+
+    def lock_vouchers(self, *, basket, user) -> None:
+        """Lock the basket's vouchers until the order is written; raise if any is used up.
+
+        The row lock makes a second order for a single-use voucher wait for the first and then
+        see it used, so exactly one order gets the discount. An inactive voucher is left to
+        Oscar, which drops it without a word (the basket total never included it).
+        """
+        vouchers = basket.vouchers.select_for_update(of=("self",)).order_by("pk")
+        used_up = [
+            voucher
+            for voucher in vouchers
+            if voucher.is_active() and not voucher.is_available_to_user(user=user)[0]
+        ]
+        if used_up:
+            raise VoucherUsedUp(used_up)
 
     def handle_successful_order(self, order):
         """Send a card order on to Stripe's page; confirm any other order at once.
@@ -162,14 +197,34 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
 
     def handle_sold_out(self, error):
         """Thaw the basket and take the shopper back to it with the reason."""
+        self.abandon_placement()
+        messages.error(self.request, error.message)
+        return redirect("basket:summary")
+
+    def handle_voucher_used_up(self, *, basket, vouchers):
+        """Take the used-up vouchers out of the basket and show the shopper the new total."""
+        self.abandon_placement()
+        for voucher in vouchers:
+            basket.vouchers.remove(voucher)
+            messages.warning(
+                self.request,
+                _(
+                    "Sorry, the voucher %(code)s was used up while you were checking out, so "
+                    "we have taken it out of your basket. Nothing has been ordered yet: please "
+                    "check the new total and place your order again."
+                )
+                % {"code": voucher.code},
+            )
+        return redirect("checkout:preview")
+
+    def abandon_placement(self) -> None:
+        """Forget this attempt's payment (closing its Stripe page) and thaw the basket."""
         if self.card_session is not None:
             card_session_discard(self.card_session)
             self.card_session = None
         self._payment_sources = None
         self._payment_events = None
         self.restore_frozen_basket()
-        messages.error(self.request, error.message)
-        return redirect("basket:summary")
 
     def get_message_context(self, order):
         """Add the bank details and the payment reference to the confirmation email."""

@@ -13,6 +13,7 @@ from oscar.templatetags.currency_filters import currency
 
 from store.checkout.services import BankTransferError, bank_transfer_mark_paid, bank_transfer_owed
 from store.dashboard.orders.forms import CardRefundForm, DispatchForm, MarkPaidForm
+from store.dashboard.spreadsheets import spreadsheet_safe
 from store.order.selectors import order_dispatches, order_status_refusal
 from store.order.services import OrderStatusRefused, order_dispatch
 from store.order.statuses import SHIPPED
@@ -41,7 +42,25 @@ def status_change_message(order, *, old_status: str, moved: bool) -> str:
 
 
 class OrderListView(views.OrderListView):
-    """Oscar's order list, whose bulk status change goes through the shop's rules."""
+    """Oscar's order list, whose bulk status change goes through the shop's rules.
+
+    Its CSV download holds no cell that a spreadsheet would run as a formula.
+    """
+
+    def get_row_values(self, order):
+        """Return Oscar's CSV cells for ``order``, each safe to open in a spreadsheet."""
+        return {
+            column: spreadsheet_safe(value)
+            for column, value in super().get_row_values(order).items()
+        }
+
+    def get_selected_ids(self, request):
+        """Return the ticked orders' ids, ignoring any value that is not an id."""
+        if request.POST.get(self.select_across_param, "").lower() == "1":
+            return super().get_selected_ids(request)
+        posted = request.POST.getlist(f"selected_{self.get_checkbox_object_name()}")
+        ids = [value for value in posted if value.isascii() and value.isdigit()]
+        return list(self.get_queryset().filter(pk__in=ids).values_list("pk", flat=True))
 
     def get_context_data(self, **kwargs):
         """Offer, for the bulk change, the statuses a status change can reach."""
