@@ -170,10 +170,36 @@ def _raise_if_not_publishable(page: Publishable) -> None:
         raise ValidationError(problems)
 
 
+def _check_can_change_live_citation(citation: Citation, user) -> None:
+    """Refuse a change to a citation that published pages show, unless ``user`` may publish them.
+
+    A live page's reference list is part of the page: changing it is publishing.
+    """
+    if user is None or citation.pk is None:
+        return
+    published = [
+        *citation.articles.filter(status=Status.PUBLISHED),
+        *citation.condition_pages.filter(status=Status.PUBLISHED),
+    ]
+    refused = [page for page in published if not user.has_perm(publish_permission(page))]
+    if refused:
+        raise PermissionDenied(
+            _(
+                "Published pages cite this source (%(pages)s): changing it changes them, so "
+                "only someone who may publish them can change it."
+            )
+            % {"pages": ", ".join(f"“{page.title}”" for page in refused)}
+        )
+
+
 @transaction.atomic
 def citation_save(*, citation: Citation, user=None) -> Citation:
-    """Save ``citation`` and let cached pages that cite it show the change."""
+    """Save ``citation`` and let cached pages that cite it show the change.
+
+    A citation that published pages show needs the permission to publish them.
+    """
     _check_can_edit(citation, user)
+    _check_can_change_live_citation(citation, user)
     citation.full_clean()
     citation.save()
     content_changed()

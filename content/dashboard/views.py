@@ -7,7 +7,7 @@ the editor as form errors or messages, a ``PermissionDenied`` becomes a 403.
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import ModelForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -408,6 +408,11 @@ class CitationEditMixin:
         except ValidationError as refusal:
             form.add_error(None, refusal)
             return self.form_invalid(form)
+        except PermissionDenied as refusal:
+            form.add_error(None, str(refusal))
+            response = self.form_invalid(form)
+            response.status_code = 403
+            return response
         messages.success(
             self.request, _("Saved the citation “%(citation)s”.") % {"citation": citation}
         )

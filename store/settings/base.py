@@ -1,6 +1,7 @@
 """Settings shared by every environment, read from the environment with safe defaults."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -84,17 +85,17 @@ INSTALLED_APPS = [
     "store.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "store.partner.apps.PartnerConfig",
-    "oscar.apps.basket.apps.BasketConfig",
+    "store.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "store.offer.apps.OfferConfig",
     "store.order.apps.OrderConfig",
-    "oscar.apps.customer.apps.CustomerConfig",
+    "store.customer.apps.CustomerConfig",
     "store.search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
     "store.dashboard.apps.DashboardConfig",
     "content.dashboard.apps.ContentDashboardConfig",
-    "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
+    "store.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
     "store.dashboard.orders.apps.OrdersDashboardConfig",
     "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
@@ -113,12 +114,15 @@ INSTALLED_APPS = [
     "django_tables2",
     "store.storefront.apps.StorefrontConfig",
     "content.apps.ContentConfig",
+    "store.security.apps.SecurityConfig",
+    "axes",
 ]
 
 SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "store.storefront.middleware.PrivacyMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -130,6 +134,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "store.storefront.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
+    # Last, so that it turns a locked-out sign-in into the lock-out page (store.security).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "store.urls"
@@ -157,9 +163,30 @@ TEMPLATES = [
 ]
 
 AUTHENTICATION_BACKENDS = [
-    "oscar.apps.customer.auth_backends.EmailBackend",
+    # First, so that a locked-out sign-in is refused before any password is checked.
+    "store.security.auth_backends.SignInThrottleBackend",
+    "store.security.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Sign-in throttling (django-axes) on every sign-in page: the shop's, the dashboard's and the
+# admin's. Five wrong passwords for one account from one address lock that pair out for
+# AXES_COOLOFF_TIME, and that fifth try already answers 429 with the lock-out page
+# (store/templates/security/lockout.html). Signing in forgets the pair's failures (store.security).
+# Attempts are kept in the database, not the cache, so a Redis outage neither locks everyone
+# out nor lets attempts go uncounted. Staff unlock with `manage.py axes_reset_username <email>`
+# or by deleting the attempt in the admin's "Access attempts".
+AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env_str("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_USERNAME_CALLABLE = "store.security.lockout.sign_in_name"
+AXES_CLIENT_IP_CALLABLE = "store.security.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "store.security.lockout.locked_out_response"
+AXES_HTTP_RESPONSE_CODE = 429
+# Proxies in front of the shop that append the client's address to X-Forwarded-For (1 behind
+# the compose set-up's Caddy); 0 trusts no such header and counts by the connecting address.
+SHOP_TRUSTED_PROXY_COUNT = int(env_str("SHOP_TRUSTED_PROXY_COUNT", "0"))
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -169,6 +196,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_REDIRECT_URL = "/"
 
 LANGUAGE_CODE = "en-gb"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGES = [
     ("en-gb", _("English")),
     ("de", _("German")),

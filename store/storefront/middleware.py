@@ -1,3 +1,8 @@
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
 from oscar.apps.basket import middleware
 from oscar.core.loading import get_model
 
@@ -27,3 +32,40 @@ class BasketMiddleware(middleware.BasketMiddleware):
         if self.get_cookie_key(request) in request.COOKIES:
             return False
         return not Basket.open.filter(owner=user).exists()
+
+
+#: The parts of the shop whose pages hold one person's data: never kept by a shared cache.
+PERSONAL_APPS = frozenset({"customer", "checkout", "basket", "dashboard", "admin", "payments"})
+
+
+class PrivacyMiddleware:
+    """Send every cookie SameSite=Lax (and Secure on an HTTPS site); keep personal pages private.
+
+    Oscar's basket and recently-viewed cookies, and Django's language cookie, are set in
+    different places with different flags; this gives them all the same ones at the edge.
+    Account, basket, checkout and dashboard pages, and any page for a signed-in person, are
+    marked ``Cache-Control: private, no-store`` so no proxy or shared cache keeps them.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        for cookie in response.cookies.values():
+            if not cookie["samesite"]:
+                cookie["samesite"] = "Lax"
+            if settings.SESSION_COOKIE_SECURE:
+                cookie["secure"] = True
+        if self.is_personal(request) and not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    @staticmethod
+    def is_personal(request: HttpRequest) -> bool:
+        """Return whether the page answering ``request`` belongs to one person."""
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return True
+        match = request.resolver_match
+        return match is not None and not PERSONAL_APPS.isdisjoint(match.app_names)

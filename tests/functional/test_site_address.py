@@ -14,6 +14,7 @@ from django.core import mail
 from store.storefront.services import site_sync
 from tests.checkout_journey import add_to_basket, checkout_as_guest, checkout_shop
 from tests.content_factories import ConditionPageFactory
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +63,16 @@ def test_the_sitemap_and_canonical_addresses_use_the_public_address(django_app, 
     canonical = condition.html.find("link", rel="canonical")["href"]
     assert canonical == f"{PUBLIC}{page.get_absolute_url()}"
     assert "http://testserver" not in condition.text
+
+
+def test_the_password_reset_email_links_to_the_public_https_address(django_app, shop):
+    UserFactory(email="ada@example.com")
+    form = django_app.get("/password-reset/").forms["password_reset_form"]
+    form["email"] = "ada@example.com"
+
+    form.submit()
+
+    (reset,) = mail.outbox
+    links = [word for word in reset.body.split() if "://" in word]
+    assert links
+    assert all(link.startswith(f"{PUBLIC}/password-reset/") for link in links), links
