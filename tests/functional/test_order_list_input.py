@@ -42,3 +42,12 @@ def test_a_search_of_a_hundred_thousand_characters_is_refused_as_too_long(django
 
     assert answer.status_code == 200
     assert str(order.number) in answer.text
+
+
+def test_a_search_holding_a_nul_byte_shows_the_list(django_app, order):
+    answer = django_app.get(
+        "/dashboard/orders/", {"order_number": f"{order.number}\x00"}, user=shop_staff_user()
+    )
+
+    assert answer.status_code == 200
+    assert str(order.number) in answer.text

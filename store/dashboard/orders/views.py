@@ -54,6 +54,16 @@ class OrderListView(views.OrderListView):
             for column, value in super().get_row_values(order).items()
         }
 
+    def get(self, request, *args, **kwargs):
+        """Oscar's list, which opens the order a search names exactly, if the search is valid.
+
+        Oscar looks the typed number up before its form is checked, so a NUL byte or a huge
+        value would reach the database; such a search now just shows the list.
+        """
+        if "order_number" in request.GET and not self.form_class(request.GET).is_valid():
+            return super(views.OrderListView, self).get(request, *args, **kwargs)
+        return super().get(request, *args, **kwargs)
+
     def get_selected_ids(self, request):
         """Return the ticked orders' ids, ignoring any value that is not an id."""
         if request.POST.get(self.select_across_param, "").lower() == "1":
