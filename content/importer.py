@@ -1,7 +1,7 @@
 """Read an exported store article, plain text or HTML, into plain data: no database here.
 
 ``parse_article`` turns an export such as ``../shared/seed/000_3b8c502e2795d89f.txt`` into a
-``ParsedArticle``; ``content.services.article_import`` turns that into draft rows. The steps:
+``ParsedArticle``; ``content.importing.article_import`` turns that into draft rows. The steps:
 
 1. Split the export into units: one per non-blank line of text (the store's plain-text export
    writes one paragraph a line), or one per heading, paragraph and list item of HTML.

@@ -16,7 +16,6 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from content.importer import cited_keys, parse_article, render_html
 from content.models import (
     Article,
     ArticleCitation,
@@ -307,109 +306,4 @@ def revision_restore(*, revision: Revision, user=None) -> Publishable:
         citations=citations,
         products=products,
         action=Revision.Action.RESTORED,
-    )
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    """What ``article_import`` found in an export and what it did with the rows."""
-
-    title: str
-    condition_pages: int
-    citations: int
-    created: int
-    updated: int
-    skipped: tuple[str, ...]
-
-
-def _citation_import(*, key: str, fields: dict, user) -> tuple[Citation, str]:
-    """Create the citation ``key`` from ``fields``, or fill in the blanks of the one on file.
-
-    Values on file are kept: an editor may have completed or corrected them. Return the
-    citation and "created" or "updated".
-    """
-    citation = Citation.objects.filter(key=key).first() or Citation(key=key)
-    outcome = "created" if citation.pk is None else "updated"
-    for name, value in fields.items():
-        if not getattr(citation, name):
-            setattr(citation, name, value)
-    return citation_save(citation=citation, user=user), outcome
-
-
-def _page_import(*, page: Publishable, fields: dict, citations: Sequence[Citation], user) -> str:
-    """Write ``fields`` into ``page`` and save it as imported, unless it is published.
-
-    Return "created", "updated" or, for a published page left as it is, "skipped".
-    """
-    if page.status == Status.PUBLISHED:
-        return "skipped"
-    outcome = "created" if page.pk is None else "updated"
-    for name, value in fields.items():
-        setattr(page, name, value)
-    page_save(page=page, user=user, citations=citations, action=Revision.Action.IMPORTED)
-    return outcome
-
-
-@transaction.atomic
-def article_import(*, source: str, filename: str, user=None) -> ImportResult:
-    """Import an exported article as drafts: the article, its condition pages and citations.
-
-    Find rows by slug (pages) and key (citations), so importing again updates them instead of
-    adding more. Publish nothing, and leave a page that is published already as it is, reporting
-    it as skipped. Raise ``content.importer.ArticleParseError`` when ``source`` is not an
-    article; nothing is written then. ``filename`` tells HTML (.html, .htm) from plain text.
-    """
-    parsed = parse_article(source, filename=filename)
-    outcomes = []
-    citations = {}
-    for cited in parsed.citations:
-        fields = {
-            "authors": cited.authors,
-            "year": cited.year,
-            "title": cited.title,
-            "journal": cited.journal,
-            "doi": cited.doi,
-            "pmid": cited.pmid,
-            "url": cited.url,
-        }
-        citations[cited.key], outcome = _citation_import(key=cited.key, fields=fields, user=user)
-        outcomes.append(outcome)
-
-    def citations_in(blocks) -> list[Citation]:
-        return [citations[key] for key in cited_keys(blocks)]
-
-    author = user if getattr(user, "is_authenticated", False) else None
-    article = Article.objects.filter(slug=parsed.slug).first()
-    article = article or Article(slug=parsed.slug, author=author)
-    article_fields = {
-        "title": parsed.title,
-        "summary": parsed.summary,
-        "body": render_html(parsed.body_blocks),
-    }
-    outcome = _page_import(
-        page=article, fields=article_fields, citations=citations_in(parsed.body_blocks), user=user
-    )
-    pages = [(article, outcome)]
-    for position, section in enumerate(parsed.sections, start=1):
-        page = ConditionPage.objects.filter(slug=section.slug).first()
-        page = page or ConditionPage(slug=section.slug)
-        page_fields = {
-            "title": section.title,
-            "summary": section.summary,
-            "body": render_html(section.blocks),
-            "mechanism": render_html(parsed.mechanism_blocks),
-            "source_article": article,
-            "position": position,
-        }
-        cited = citations_in(section.blocks + parsed.mechanism_blocks)
-        outcome = _page_import(page=page, fields=page_fields, citations=cited, user=user)
-        pages.append((page, outcome))
-    outcomes += [outcome for _, outcome in pages]
-    return ImportResult(
-        title=parsed.title,
-        condition_pages=len(parsed.sections),
-        citations=len(parsed.citations),
-        created=outcomes.count("created"),
-        updated=outcomes.count("updated"),
-        skipped=tuple(page.title for page, outcome in pages if outcome == "skipped"),
     )

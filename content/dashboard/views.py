@@ -21,6 +21,7 @@ from django.views import generic
 from content import services
 from content.dashboard import forms, selectors
 from content.importer import ArticleParseError
+from content.importing import article_import
 from content.models import Article, Citation, ConditionPage, Publishable, Revision
 from content.preview import preview_link_create, preview_link_expires_at, preview_response
 
@@ -428,14 +429,14 @@ class CitationUpdateView(CitationEditMixin, generic.UpdateView):
 
 
 class ArticleImportView(generic.FormView):
-    """Import an exported article as drafts, through ``content.services.article_import``."""
+    """Import an exported article as drafts, through ``content.importing.article_import``."""
 
     template_name = "oscar/dashboard/content/article_import.html"
     form_class = forms.ArticleImportForm
 
     def form_valid(self, form: forms.ArticleImportForm) -> HttpResponse:
         try:
-            result = services.article_import(
+            result = article_import(
                 source=form.cleaned_data["source"],
                 filename=form.cleaned_data["file"].name,
                 user=self.request.user,

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from content.importer import ArticleParseError
-from content.services import article_import
+from content.importing import article_import
 
 
 class Command(BaseCommand):
