@@ -13,6 +13,7 @@ from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.core.loading import get_class, get_model
 
 from store.checkout.payment import bank_transfer_for, card_payments_enabled, payment_methods
+from store.ids import is_row_id
 from store.payments.models import CardPayment
 from store.payments.services import card_link_token
 
@@ -32,8 +33,8 @@ class ShippingAddressView(views.ShippingAddressView):
     def post(self, request, *args, **kwargs):
         if request.user.is_authenticated and "address_id" in request.POST:
             address_id = request.POST["address_id"]
-            valid = address_id.isascii() and address_id.isdigit()
-            if not valid or not request.user.addresses.filter(pk=address_id).exists():
+            own = is_row_id(address_id) and request.user.addresses.filter(pk=address_id).exists()
+            if not own:
                 raise Http404(_("There is no such address in your address book."))
         return super().post(request, *args, **kwargs)
 

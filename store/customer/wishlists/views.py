@@ -1,4 +1,9 @@
+from django.contrib import messages
+from django.utils.translation import gettext_lazy as _
 from oscar.apps.customer.wishlists import views
+from oscar.core.loading import get_model
+
+WishList = get_model("wishlists", "WishList")
 
 
 class WishListAddProduct(views.WishListAddProduct):
@@ -24,3 +29,41 @@ class WishListMoveProductToAnotherWishList(views.WishListMoveProductToAnotherWis
     def post(self, request, *args, **kwargs):
         """Move the line as Oscar's view does."""
         return super().get(request, *args, **kwargs)
+
+
+class SharedEmailsSavedByTheirFormset:
+    """Save a wish list's shared e-mails through their formset, which honours "Delete".
+
+    Oscar's views saved each changed row by hand: a row ticked for deletion was saved instead
+    of deleted, and one whose bad input the formset had skipped as deleted failed with a
+    server error.
+    """
+
+    def process_wishlist_forms(self, wishlist_form, shared_emails_formset):
+        """Save the list, then add, change and delete its shared e-mails as the formset says."""
+        wishlist = wishlist_form.save()
+        shared_emails_formset.instance = wishlist
+        shared_emails_formset.save()
+        if wishlist.shared_emails.exists():
+            if wishlist.visibility == WishList.PRIVATE:
+                messages.warning(
+                    self.request,
+                    _("The people you listed cannot open this list while it is private."),
+                )
+            elif wishlist.visibility == WishList.PUBLIC:
+                messages.warning(
+                    self.request,
+                    _(
+                        "This list is public: anyone with its link can open it, not only the "
+                        "people you listed."
+                    ),
+                )
+        return wishlist
+
+
+class WishListCreateView(SharedEmailsSavedByTheirFormset, views.WishListCreateView):
+    """Oscar's new-list page, saving shared e-mails through their formset."""
+
+
+class WishListUpdateView(SharedEmailsSavedByTheirFormset, views.WishListUpdateView):
+    """Oscar's list settings page, saving shared e-mails through their formset."""

@@ -14,6 +14,7 @@ from oscar.templatetags.currency_filters import currency
 from store.checkout.services import BankTransferError, bank_transfer_mark_paid, bank_transfer_owed
 from store.dashboard.orders.forms import CardRefundForm, DispatchForm, MarkPaidForm
 from store.dashboard.spreadsheets import spreadsheet_safe
+from store.ids import row_ids
 from store.order.selectors import order_dispatches, order_status_refusal
 from store.order.services import OrderStatusRefused, order_dispatch
 from store.order.statuses import SHIPPED
@@ -69,8 +70,7 @@ class OrderListView(views.OrderListView):
         if request.POST.get(self.select_across_param, "").lower() == "1":
             return super().get_selected_ids(request)
         posted = request.POST.getlist(f"selected_{self.get_checkbox_object_name()}")
-        ids = [value for value in posted if value.isascii() and value.isdigit()]
-        return list(self.get_queryset().filter(pk__in=ids).values_list("pk", flat=True))
+        return list(self.get_queryset().filter(pk__in=row_ids(posted)).values_list("pk", flat=True))
 
     def get_context_data(self, **kwargs):
         """Offer, for the bulk change, the statuses a status change can reach."""

@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from oscar.apps.dashboard.reviews import views
 from oscar.core.loading import get_classes
 
+from store.ids import is_row_id
 from store.reviews.services import review_claim_words, review_moderate
 
 DashboardProductReviewForm, ReviewDecisionForm = get_classes(
@@ -15,8 +16,6 @@ DashboardProductReviewForm, ReviewDecisionForm = get_classes(
 
 #: The permission that changing a review's status needs; seeing the list needs only "view".
 CHANGE_REVIEW = "reviews.change_productreview"
-#: The largest id a review can have (the column is a 32-bit integer).
-MAX_ID = 2**31 - 1
 
 
 class ReviewListView(views.ReviewListView):
@@ -40,9 +39,7 @@ class ReviewListView(views.ReviewListView):
         with a server error.
         """
         posted = request.POST.getlist(f"selected_{self.get_checkbox_object_name()}")
-        if not all(
-            value.isascii() and value.isdigit() and int(value) <= MAX_ID for value in posted
-        ):
+        if not all(is_row_id(value) for value in posted):
             return []
         return super().get_selected_ids(request)
 
