@@ -93,3 +93,12 @@ def editor_user(**kwargs):
     user = UserFactory(**kwargs)
     user.groups.add(migrated_group("Editors"))
     return user
+
+
+def content_writer_user(**kwargs):
+    """Make a user with the Editors group's permissions except publishing."""
+    user = UserFactory(**kwargs)
+    user.user_permissions.set(
+        migrated_group("Editors").permissions.exclude(codename__startswith="publish_")
+    )
+    return user

@@ -336,3 +336,13 @@ class VoucherFactory(factory.django.DjangoModelFactory):
     def offer(self, create, extracted, **kwargs):
         if create:
             self.offers.add(extracted or VoucherOfferFactory(**kwargs))
+
+
+def view_only_staff_user(**kwargs):
+    """Make a member of staff who may look at everything the Shop staff group covers, and change
+    nothing: the group's ``view_*`` permissions only."""
+    member = UserFactory(staff=True, **kwargs)
+    member.user_permissions.set(
+        migrated_group("Shop staff").permissions.filter(codename__startswith="view_")
+    )
+    return member

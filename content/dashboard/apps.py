@@ -6,9 +6,10 @@ from django.views.generic import RedirectView
 from oscar.core.application import OscarDashboardConfig
 
 from content.dashboard.permissions import STAFF, page_permissions, staff_or
+from store.dashboard.writes import WritesNeedPermission
 
 
-class ContentDashboardConfig(OscarDashboardConfig):
+class ContentDashboardConfig(WritesNeedPermission, OscarDashboardConfig):
     label = "content_dashboard"
     name = "content.dashboard"
     verbose_name = _("Content dashboard")
@@ -17,6 +18,18 @@ class ContentDashboardConfig(OscarDashboardConfig):
 
     #: Anything not named in the permissions map is for staff only.
     default_permissions = STAFF
+
+    #: Any member of staff may read the section; saving a form needs the content permission
+    #: (the publishing service checks it again, with the page's state).
+    write_permissions = {
+        "content-article-create": ["content.add_article"],
+        "content-article-update": ["content.change_article"],
+        "content-condition-create": ["content.add_conditionpage"],
+        "content-condition-update": ["content.change_conditionpage"],
+        "content-citation-create": ["content.add_citation"],
+        "content-citation-update": ["content.change_citation"],
+        "content-article-import": ["content.add_article", "content.add_conditionpage"],
+    }
 
     def configure_permissions(self) -> None:
         """Let staff, and users with the matching content permissions, use each view."""
