@@ -30,7 +30,7 @@ from django.test.utils import (  # noqa: E402
     teardown_test_environment,
 )
 
-from store.checkout.payment import card_source_type  # noqa: E402
+from store.payments.card import Card  # noqa: E402
 from store.payments.models import CardPayment  # noqa: E402
 from tests.factories import browsing_catalogue, guest_order  # noqa: E402
 from tests.stripe_emulator import signed_webhook  # noqa: E402
@@ -65,7 +65,7 @@ def awaiting_card_payment(size, index: int) -> CardPayment:
     """Place a guest order for ``size`` awaiting a card payment on a made-up session."""
     order = guest_order(size=size, email=f"bench{index}@example.com")
     order.sources.create(
-        source_type=card_source_type(),
+        source_type=Card().source_type(),
         currency=order.currency,
         amount_allocated=order.total_incl_tax,
         reference=f"cs_bench_{index}",

@@ -9,7 +9,11 @@ from tests.factories import sized_product
 Country = get_model("address", "Country")
 OrderAndItemCharges = get_model("shipping", "OrderAndItemCharges")
 
-METHOD_NAMES = {"bank-transfer": "Bank transfer", "card": "Card (debit or credit)"}
+METHOD_NAMES = {
+    "bank-transfer": "Bank transfer",
+    "card": "Card (debit or credit)",
+    "collection": "Pay on collection",
+}
 
 
 def ship_to_the_uk():

@@ -228,11 +228,11 @@ def guest_order(*, size, quantity: int = 1, email: str = "guest@example.com"):
 
 def bank_transfer_order(*, size, quantity: int = 1, email: str = "guest@example.com"):
     """Place a guest order paid by bank transfer, with the source checkout records for it."""
-    from store.checkout.payment import bank_transfer_source_type, payment_reference
+    from store.payments.bank_transfer import BankTransfer, payment_reference
 
     order = guest_order(size=size, quantity=quantity, email=email)
     order.sources.create(
-        source_type=bank_transfer_source_type(),
+        source_type=BankTransfer().source_type(),
         currency=order.currency,
         amount_allocated=order.total_incl_tax,
         reference=payment_reference(order.number),
@@ -245,7 +245,7 @@ def card_order(*, size, quantity: int = 1, email: str = "guest@example.com"):
     (through the gateway, so STRIPE_API_BASE must point at an emulator), the card source and
     the shop's CardPayment recorded. Return the order's CardPayment.
     """
-    from store.checkout.payment import card_source_type
+    from store.payments.card import Card
     from store.payments.services import card_payment_record, card_session_open
 
     order = guest_order(size=size, quantity=quantity, email=email)
@@ -258,7 +258,7 @@ def card_order(*, size, quantity: int = 1, email: str = "guest@example.com"):
         cancel_url="http://testserver/checkout/card/token/",
     )
     order.sources.create(
-        source_type=card_source_type(),
+        source_type=Card().source_type(),
         currency=order.currency,
         amount_allocated=order.total_incl_tax,
         reference=session.id,

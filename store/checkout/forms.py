@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.checkout import forms as oscar_forms
 from oscar.apps.checkout.forms import *  # noqa: F403  (a forked Oscar app keeps its forms)
 
-from store.checkout.payment import payment_methods
+from store.checkout.methods import payment_methods
 
 
 class PaymentMethodForm(forms.Form):
@@ -16,7 +16,7 @@ class PaymentMethodForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["method"].choices = list(payment_methods().items())
+        self.fields["method"].choices = [(method.code, method.name) for method in payment_methods()]
 
 
 class PasswordAskedOnlyOfReturningCustomers(forms.PasswordInput):

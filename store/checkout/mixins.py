@@ -6,30 +6,13 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from oscar.apps.checkout import mixins
 from oscar.apps.payment.exceptions import UnableToTakePayment
 from oscar.core.loading import get_model
 
-from store.checkout.payment import (
-    BANK_TRANSFER,
-    CARD,
-    bank_transfer_for,
-    bank_transfer_source_type,
-    card_payments_enabled,
-    card_source_type,
-    payment_reference,
-)
+from store.checkout.methods import PaymentStart, payment_method, payment_method_of
 from store.partner.exceptions import InsufficientStock
-from store.payments import gateway
-from store.payments.services import (
-    card_link_token,
-    card_payment_record,
-    card_session_discard,
-    card_session_open,
-)
-from store.storefront.site import absolute_url
 
 Source = get_model("payment", "Source")
 
@@ -56,64 +39,36 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
     back to the preview, where the order can be placed at the new total.
     """
 
-    #: The Stripe session opened for the order being placed, when paying by card.
-    card_session = None
+    #: The chosen payment method, and what it set going, for the order being placed.
+    payment = None
+    payment_start: PaymentStart | None = None
 
     def handle_payment(self, order_number, total, **kwargs):
-        """Record the chosen payment; take no money here.
+        """Set the chosen method going and record the payment source; take no money here.
 
-        A bank transfer waits for the shopper's transfer. A card payment opens a Stripe
-        Checkout Session for the order total; the shopper pays on Stripe's page once the order
-        is placed. When Stripe cannot open one, nothing is placed and the basket is kept.
+        A bank transfer waits for the shopper's transfer; a card payment opens Stripe's page
+        for the order total, where the shopper pays once the order is placed. When the method
+        cannot start (Stripe does not answer), nothing is placed and the basket is kept.
         """
-        method = self.checkout_session.payment_method()
-        if method == CARD and card_payments_enabled():
-            self.card_session = self.open_card_session(order_number, total)
-            source_type, reference = card_source_type(), self.card_session.id
-        elif method == BANK_TRANSFER:
-            source_type, reference = bank_transfer_source_type(), payment_reference(order_number)
-        else:
+        method = payment_method(self.checkout_session.payment_method())
+        if method is None:
             raise UnableToTakePayment(_("Please choose how you would like to pay."))
+        start = method.start(
+            order_number=order_number,
+            amount=total.incl_tax,
+            currency=total.currency,
+            email=self.customer_email(),
+        )
+        self.payment, self.payment_start = method, start
         self.add_payment_source(
             Source(
-                source_type=source_type,
+                source_type=method.source_type(),
                 currency=total.currency,
                 amount_allocated=total.incl_tax,
                 amount_debited=0,
-                reference=reference,
+                reference=start.reference,
             )
         )
-
-    def open_card_session(self, order_number, total) -> gateway.CheckoutSession:
-        """Open the Stripe page for this order, or say plainly why not and what to do."""
-        token = card_link_token(order_number)
-        try:
-            return card_session_open(
-                order_number=order_number,
-                amount=total.incl_tax,
-                currency_code=total.currency,
-                customer_email=self.customer_email(),
-                success_url=absolute_url(reverse("payments:card-return", args=[token])),
-                cancel_url=absolute_url(reverse("payments:card-cancelled", args=[token])),
-            )
-        except gateway.GatewayUnavailable as error:
-            logger.warning("Order #%s: no card session: %s", order_number, error.message)
-            raise UnableToTakePayment(
-                _(
-                    "Our card payment provider did not answer, so no order was placed and "
-                    "nothing was charged. Your basket is as you left it: please try again in "
-                    "a minute, or choose bank transfer."
-                )
-            ) from error
-        except gateway.GatewayRefused as error:
-            logger.error("Order #%s: card session refused: %s", order_number, error.message)
-            raise UnableToTakePayment(
-                _(
-                    "Card payments are not working just now, so no order was placed and "
-                    "nothing was charged. Your basket is as you left it: please choose bank "
-                    "transfer, or try again later."
-                )
-            ) from error
 
     def customer_email(self) -> str:
         """Return the email address the order confirmation goes to."""
@@ -154,8 +109,7 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
                     surcharges=surcharges,
                     **kwargs,
                 )
-                if self.card_session is not None:
-                    card_payment_record(order=order, session=self.card_session)
+                self.payment.placed(order=order, start=self.payment_start)
                 basket.submit()
         except InsufficientStock as error:
             logger.info("Order #%s: not placed, %s", order_number, error.message)
@@ -182,15 +136,17 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
             raise VoucherUsedUp(used_up)
 
     def handle_successful_order(self, order):
-        """Send a card order on to Stripe's page; confirm any other order at once.
+        """Send the shopper where the method says (Stripe's page, for a card); else confirm.
 
-        A card order is confirmed by email once it is paid (store.payments.services).
+        An order paid on another site is confirmed by email once it is paid there
+        (store.payments.services).
         """
-        if self.card_session is None:
+        next_url = self.payment.next_url(order) if self.payment else None
+        if next_url is None:
             return super().handle_successful_order(order)
         self.checkout_session.flush()
         self.request.session["checkout_order_id"] = order.id
-        response = HttpResponseRedirect(self.card_session.url)
+        response = HttpResponseRedirect(next_url)
         response.status_code = 303
         self.send_signal(self.request, response, order)
         return response
@@ -219,15 +175,18 @@ class OrderPlacementMixin(mixins.OrderPlacementMixin):
 
     def abandon_placement(self) -> None:
         """Forget this attempt's payment (closing its Stripe page) and thaw the basket."""
-        if self.card_session is not None:
-            card_session_discard(self.card_session)
-            self.card_session = None
+        if self.payment_start is not None:
+            self.payment.abandon(self.payment_start)
+            self.payment, self.payment_start = None, None
         self._payment_sources = None
         self._payment_events = None
         self.restore_frozen_basket()
 
     def get_message_context(self, order):
-        """Add the bank details and the payment reference to the confirmation email."""
+        """Add what the order's payment method says in the confirmation email."""
         ctx = super().get_message_context(order)
-        ctx["bank_transfer"] = bank_transfer_for(order)
+        method = payment_method_of(order)
+        ctx["payment_method"] = method
+        if method is not None:
+            ctx.update(method.email_context(order))
         return ctx

@@ -1,6 +1,5 @@
-"""Oscar's checkout with a payment-method step (card or bank transfer) and a safe "Place order"."""
+"""Oscar's checkout with a payment-method step (the shop's methods) and a safe "Place order"."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404
@@ -12,10 +11,8 @@ from oscar.apps.checkout import views
 from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.core.loading import get_class, get_model
 
-from store.checkout.payment import bank_transfer_for, card_payments_enabled, payment_methods
+from store.checkout.methods import payment_method, payment_method_of, payment_methods
 from store.ids import is_row_id
-from store.payments.models import CardPayment
-from store.payments.services import card_link_token
 
 CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
 PaymentMethodForm = get_class("checkout.forms", "PaymentMethodForm")
@@ -51,13 +48,12 @@ class PaymentMethodView(views.PaymentMethodView, generic.FormView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["card_payments"] = card_payments_enabled()
+        ctx["payment_methods"] = payment_methods()
         return ctx
 
     def get_initial(self):
-        method = self.checkout_session.payment_method()
-        methods = payment_methods()
-        return {"method": method if method in methods else next(iter(methods))}
+        chosen = payment_method(self.checkout_session.payment_method())
+        return {"method": (chosen or payment_methods()[0]).code}
 
     def form_valid(self, form):
         self.checkout_session.pay_by(form.cleaned_data["method"])
@@ -96,7 +92,7 @@ class PaymentDetailsView(views.PaymentDetailsView):
         return super().get(request, *args, **kwargs)
 
     def check_payment_data_is_captured(self, request):
-        if self.checkout_session.payment_method() not in payment_methods():
+        if payment_method(self.checkout_session.payment_method()) is None:
             raise FailedPreCondition(
                 url=reverse("checkout:payment-method"),
                 message=_("Please choose how you would like to pay."),
@@ -104,10 +100,10 @@ class PaymentDetailsView(views.PaymentDetailsView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        method = self.checkout_session.payment_method()
+        method = payment_method(self.checkout_session.payment_method())
         ctx["payment_method"] = method
-        ctx["payment_method_name"] = payment_methods().get(method)
-        ctx["card_checkout_minutes"] = settings.STRIPE_CHECKOUT_MINUTES
+        if method is not None:
+            ctx.update(method.preview_context())
         return ctx
 
     def render_payment_details(self, request, **kwargs):
@@ -133,9 +129,10 @@ class PaymentDetailsView(views.PaymentDetailsView):
         """Go where the click that placed ``order`` went: Stripe's page, or the thank-you page."""
         self.checkout_session.flush()
         self.request.session["checkout_order_id"] = order.pk
-        payment = CardPayment.objects.filter(order=order).first()
-        if payment is not None and payment.status == CardPayment.Status.OPEN:
-            return redirect(payment.session_url)
+        method = payment_method_of(order)
+        next_url = method.next_url(order) if method is not None else None
+        if next_url is not None:
+            return redirect(next_url)
         messages.info(
             self.request,
             _("Your order %(number)s has already been placed.") % {"number": order.number},
@@ -144,12 +141,12 @@ class PaymentDetailsView(views.PaymentDetailsView):
 
 
 class ThankYouView(views.ThankYouView):
-    """Oscar's thank-you page, with how the payment stands: bank details, or the card payment."""
+    """Oscar's thank-you page, with how the payment stands, as the order's method tells it."""
 
     def get_context_data(self, *args, **kwargs):
         ctx = super().get_context_data(*args, **kwargs)
-        ctx["bank_transfer"] = bank_transfer_for(ctx["order"])
-        ctx["card_payment"] = CardPayment.objects.filter(order=ctx["order"]).first()
-        if ctx["card_payment"] is not None:
-            ctx["card_link"] = card_link_token(ctx["order"].number)
+        method = payment_method_of(ctx["order"])
+        ctx["payment_method"] = method
+        if method is not None:
+            ctx.update(method.thank_you_context(ctx["order"]))
         return ctx

@@ -7,7 +7,7 @@ from oscar.apps.dashboard import views
 from oscar.views.decorators import check_permissions
 
 from content.dashboard.permissions import CONTENT_EDITOR
-from store.checkout.payment import card_payments_enabled
+from store.payments.card import card_payments_enabled
 from store.storefront.site import absolute_url
 
 

@@ -190,3 +190,8 @@ def _money_refusal(money: OrderMoney, *, new_status: str, names: dict) -> str | 
             % amounts
         )
     return None
+
+
+def staff_name(user) -> str:
+    """Name ``user`` in an order note: their full name, or their username."""
+    return user.get_full_name() or user.get_username()

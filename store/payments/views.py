@@ -12,13 +12,9 @@ from django.views.decorators.csrf import csrf_exempt
 
 from store.payments import gateway
 from store.payments.models import CardPayment
-from store.payments.services import (
-    basket_refill,
-    card_payment_abandon,
-    card_payment_confirm,
-    card_payment_for_token,
-    webhook_receive,
-)
+from store.payments.selectors import card_payment_for_token
+from store.payments.services import basket_refill, card_payment_abandon, card_payment_confirm
+from store.payments.webhooks import webhook_receive
 
 logger = logging.getLogger("store.payments")
 

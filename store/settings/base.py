@@ -281,7 +281,8 @@ OSCAR_DASHBOARD_NAVIGATION = [
         ],
     },
 ]
-# Card refunds move an order to "Partly refunded" or "Refunded" (store.payments.services).
+# Card refunds move an order to "Partly refunded" or "Refunded" (store.payments.refunds); the
+# statuses are spelled once, in store/order/statuses.py (checked by `manage.py check`).
 OSCAR_ORDER_STATUS_PIPELINE = {
     "Awaiting payment": ("Being processed", "Cancelled"),
     "Pending": ("Being processed", "Cancelled"),
@@ -309,6 +310,13 @@ CLAIMS_MARKET = env_str("CLAIMS_MARKET", "uk")
 # The markets the shop sells to (uk, eu, us, au): `seed_shop` makes their countries shipping
 # countries and gives each market its delivery methods.
 SHOP_MARKETS = env_list("SHOP_MARKETS", "uk")
+
+# The ways to pay (store.checkout.methods), in the order the payment-method step offers them;
+# a method whose ``enabled()`` is false (card, without a Stripe key) is left out.
+SHOP_PAYMENT_METHODS = [
+    "store.payments.card.Card",
+    "store.payments.bank_transfer.BankTransfer",
+]
 
 # Bank transfer: the account shoppers pay into, shown on the thank-you page and in the order
 # confirmation email with the order's payment reference. The defaults are demo values only.

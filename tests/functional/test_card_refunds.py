@@ -13,7 +13,8 @@ from oscar.core.loading import get_model
 
 from store.payments import gateway
 from store.payments.models import CardPayment, CardRefund
-from store.payments.services import RefundRefused, card_payment_fulfil, card_refund
+from store.payments.refunds import RefundRefused, card_refund
+from store.payments.services import card_payment_fulfil
 from tests.content_factories import editor_user
 from tests.factories import UserFactory, card_order, shop_staff_user, sized_product
 

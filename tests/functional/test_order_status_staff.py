@@ -8,8 +8,8 @@ from django.contrib.auth.models import Permission
 from django.core import mail
 from oscar.core.loading import get_model
 
-from store.checkout.services import bank_transfer_mark_paid
 from store.order.statuses import AWAITING_PAYMENT, BEING_PROCESSED, CANCELLED, SHIPPED
+from store.payments.bank_transfer import bank_transfer_mark_paid
 from tests.factories import UserFactory, shop_staff_user, sized_product
 from tests.functional.test_page_markup import page_problems
 from tests.order_states import PAID, dispatch_event_types, order_in, stock_of

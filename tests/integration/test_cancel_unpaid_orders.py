@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from store.checkout.services import bank_transfer_cancel_unpaid, bank_transfer_mark_paid
+from store.payments.bank_transfer import bank_transfer_cancel_unpaid, bank_transfer_mark_paid
 from tests.factories import UserFactory, bank_transfer_order, sized_product
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,7 @@ from django.test import Client
 from oscar.core.loading import get_model
 
 from store.payments.models import CardPayment, StripeEvent
-from store.payments.services import card_link_token
+from store.payments.selectors import card_link_token
 from tests.card_payments import WEBHOOK_SECRET
 from tests.factories import card_order
 from tests.integration.test_stock_race import basket_with, make_size, place_order, postgres_only

@@ -10,9 +10,9 @@ from decimal import Decimal
 import pytest
 from oscar.core.loading import get_model
 
-from store.checkout.services import BankTransferError, bank_transfer_mark_paid
 from store.order.services import OrderStatusRefused, order_cancel, order_status_change
 from store.order.statuses import AWAITING_PAYMENT, BEING_PROCESSED, CANCELLED
+from store.payments.bank_transfer import BankTransferError, bank_transfer_mark_paid
 from tests.factories import UserFactory, bank_transfer_order
 from tests.integration.test_card_payment_races import run_together
 from tests.integration.test_stock_race import make_size, postgres_only

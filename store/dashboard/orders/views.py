@@ -11,15 +11,17 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.dashboard.orders import views
 from oscar.templatetags.currency_filters import currency
 
-from store.checkout.services import BankTransferError, bank_transfer_mark_paid, bank_transfer_owed
+from store.checkout.methods import payment_method_of
 from store.dashboard.orders.forms import CardRefundForm, DispatchForm, MarkPaidForm
 from store.dashboard.spreadsheets import spreadsheet_safe
 from store.ids import row_ids
 from store.order.selectors import order_dispatches, order_status_refusal
 from store.order.services import OrderStatusRefused, order_dispatch
 from store.order.statuses import SHIPPED
+from store.payments.bank_transfer import BankTransferError, bank_transfer_mark_paid
 from store.payments.models import CardPayment
-from store.payments.services import RefundRefused, card_refund
+from store.payments.refunds import RefundRefused, card_refund
+from store.payments.selectors import bank_transfer_owed, card_payment_of
 
 #: The permission a member of staff needs to change an order in any way.
 CHANGE_ORDER = "order.change_order"
@@ -120,9 +122,12 @@ class OrderDetailView(views.OrderDetailView):
         return super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        """Add the card payment, the dispatches, and the forms staff may use on this order."""
+        """Add what the payment method shows, the dispatches, and the forms staff may use."""
         ctx = super().get_context_data(**kwargs)
-        ctx["card_payment"] = self.card_payment()
+        method = payment_method_of(self.object)
+        ctx["payment_method"] = method
+        if method is not None:
+            ctx.update(method.dashboard_context(self.object))
         ctx["dispatches"] = order_dispatches(self.object)
         ctx["shipping_events"] = self.object.shipping_events.select_related(
             "event_type"
@@ -134,7 +139,7 @@ class OrderDetailView(views.OrderDetailView):
             ctx["order_status_form"] = views.OrderStatusForm(order=self.object)
         elif ctx["may_change_order"]:
             ctx["mark_paid_form"] = self.get_mark_paid_form()
-            payment = ctx["card_payment"]
+            payment = ctx.get("card_payment")
             if payment is not None and payment.refundable > 0:
                 ctx["card_refund_form"] = CardRefundForm(payment=payment)
             refusal = order_status_refusal(order=self.object, new_status=SHIPPED, by_dispatch=True)
@@ -144,7 +149,7 @@ class OrderDetailView(views.OrderDetailView):
 
     def card_payment(self) -> CardPayment | None:
         """Return the order's card payment, if it was paid (or is to be paid) by card."""
-        return CardPayment.objects.filter(order=self.object).first()
+        return card_payment_of(self.object)
 
     def get_mark_paid_form(self, data=None) -> MarkPaidForm | None:
         """Return the mark-paid form, or None when the order is not awaiting a bank transfer."""

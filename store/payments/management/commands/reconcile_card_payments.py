@@ -3,7 +3,8 @@
 from django.core.management.base import BaseCommand
 
 from store.payments import gateway
-from store.payments.services import card_payments_overdue, card_session_settle
+from store.payments.selectors import card_payments_overdue
+from store.payments.services import card_session_settle
 
 
 class Command(BaseCommand):

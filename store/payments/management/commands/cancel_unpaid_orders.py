@@ -6,7 +6,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from store.checkout.services import bank_transfer_cancel_unpaid, unpaid_orders
+from store.payments.bank_transfer import bank_transfer_cancel_unpaid
+from store.payments.selectors import unpaid_orders
 
 
 class Command(BaseCommand):
