@@ -1,7 +1,7 @@
 from oscar.apps.catalogue import views
 from oscar.core.loading import get_class
 
-from store.search.selectors import (
+from catalogue.selectors import (
     browsable_products_in_order,
     product_page_products,
     recommended_products,

@@ -1,7 +1,8 @@
 """Read an exported store article, plain text or HTML, into plain data: no database here.
 
 ``parse_article`` turns an export such as ``../shared/seed/000_3b8c502e2795d89f.txt`` into a
-``ParsedArticle``; ``content.importing.article_import`` turns that into draft rows. The steps:
+``ParsedArticle``; ``content.importing.article_import`` turns that into draft rows. The steps
+(the first four in ``content.importer_units``):
 
 1. Split the export into units: one per non-blank line of text (the store's plain-text export
    writes one paragraph a line), or one per heading, paragraph and list item of HTML.
@@ -30,13 +31,21 @@ an editor reorders a page's reference list.
 
 import html
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from django.utils.text import slugify
 
+from content.importer_units import (
+    CITATION,
+    FINAL_PUNCTUATION,
+    ITEMS,
+    Unit,
+    clean_units,
+    html_units,
+    text_units,
+    unique_units,
+)
 from content.sources import KNOWN_SOURCES, Source
 
 SUMMARY_LIMIT = 400
@@ -44,17 +53,9 @@ SUMMARY_SENTENCES = 2
 SHORT_LINE_WORDS = 12
 SHORT_LINE_CHARS = 100
 
-BOILERPLATE = re.compile(r"\brequires javascript\b|\benable javascript\b", re.IGNORECASE)
 SUMMARY_HEADING = re.compile(r"^summary\b|\bmechanisms?\b|\banalgesic\b", re.IGNORECASE)
-LIST_MARKER = re.compile(r"^(?:(?P<number>\d{1,2}[.)])|[•●▪◦‣∙·■*\u2013\u2014-])\s+(?=\S)")
-CITATION = re.compile(
-    r"\(\s*(?P<surname>[A-Z][\w'-]+)(?P<et_al>\s+et\s+al\b\.?)?\s*,?\s*(?P<year>(?:18|19|20)\d\d)\s*\)"
-)
 SENTENCE_END = re.compile(r"(?<=[.!?])([\"')]*)\s+(?=[A-Z\"(])")
-FINAL_PUNCTUATION = ".!?:;,…\"'"
 SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
-QUOTES = str.maketrans("\u2018\u2019\u201a\u201b\u201c\u201d\u201e", "''''\"\"\"")
-INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 
 
 class ArticleParseError(ValueError):
@@ -167,8 +168,8 @@ def parse_article(source: str, *, filename: str) -> ParsedArticle:
     if "\x00" in source:
         raise ArticleParseError("The file is not a text or HTML export.")
     is_html = filename.lower().endswith((".html", ".htm"))
-    units = _html_units(source) if is_html else _text_units(source)
-    units = _classify(_unique(_clean(units)))
+    units = html_units(source) if is_html else text_units(source)
+    units = _classify(unique_units(clean_units(units)))
     if not units:
         raise ArticleParseError("The file holds no article text.")
     return _assemble(units)
@@ -204,109 +205,6 @@ def summarise(blocks: tuple[Block, ...]) -> str:
     if len(text) <= SUMMARY_LIMIT:
         return text
     return text[: SUMMARY_LIMIT - 1].rsplit(" ", 1)[0] + "…"
-
-
-# Units: (kind, text), kind being "heading", "line", or one of ITEMS for a list item.
-Unit = tuple[str, str]
-ITEMS = {"ordered", "unordered"}
-
-
-def _text_units(source: str) -> list[Unit]:
-    return [("line", line) for line in source.splitlines() if line.strip()]
-
-
-class _HTMLUnits(HTMLParser):
-    """Collect the headings, paragraphs and list items of an HTML export, in order."""
-
-    SKIPPED = {"head", "title", "script", "style", "noscript", "template", "figcaption"}
-    HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-    BLOCKS = HEADINGS | {
-        "p", "li", "ul", "ol", "div", "section", "article", "blockquote", "figure", "br",
-        "header", "footer", "main", "body", "dd", "dt", "td", "th", "tr", "table", "hr",
-    }  # fmt: skip
-    VOID = {"br", "hr", "img", "meta", "link", "input", "source", "wbr"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.units: list[Unit] = []
-        self.open: list[str] = []
-        self.buffer: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.BLOCKS:
-            self._flush()
-        if tag not in self.VOID:
-            self.open.append(tag)
-
-    def handle_endtag(self, tag):
-        if tag in self.BLOCKS:
-            self._flush()
-        if tag in self.open:
-            while self.open.pop() != tag:
-                pass
-
-    def handle_data(self, data):
-        if not self.SKIPPED.intersection(self.open):
-            self.buffer.append(data)
-
-    def close(self):
-        super().close()
-        self._flush()
-
-    def _flush(self) -> None:
-        text = "".join(self.buffer)
-        self.buffer = []
-        if not text.strip():
-            return
-        lists = [tag for tag in self.open if tag in {"ol", "ul"}]
-        if self.HEADINGS.intersection(self.open):
-            kind = "heading"
-        elif "li" in self.open:
-            kind = "ordered" if lists and lists[-1] == "ol" else "unordered"
-        else:
-            kind = "line"
-        self.units.append((kind, text))
-
-
-def _html_units(source: str) -> list[Unit]:
-    parser = _HTMLUnits()
-    parser.feed(source)
-    parser.close()
-    return parser.units
-
-
-def _clean_text(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).translate(QUOTES).translate(INVISIBLE)
-    text = " ".join(text.split())
-    return CITATION.sub(_citation_marker, text)
-
-
-def _clean(units: list[Unit]) -> list[Unit]:
-    """Return the units with clean text, without boilerplate, bullet glyphs and numbers."""
-    cleaned = []
-    for kind, raw in units:
-        text = _clean_text(raw)
-        if not text or BOILERPLATE.search(text):
-            continue
-        marker = LIST_MARKER.match(text)
-        if marker:
-            text = text[marker.end() :]
-            if kind == "line":
-                kind = "ordered" if marker["number"] else "unordered"
-        cleaned.append((kind, text))
-    return cleaned
-
-
-def _unique(units: list[Unit]) -> list[Unit]:
-    """Return the units without repeats, ignoring case, spacing and final punctuation."""
-    seen = set()
-    unique = []
-    for kind, text in units:
-        key = text.rstrip(FINAL_PUNCTUATION + " ").casefold()
-        if key not in seen:
-            seen.add(key)
-            unique.append((kind, text))
-    return unique
 
 
 def _is_short_line(kind: str, text: str) -> bool:
@@ -425,11 +323,6 @@ def _texts(blocks: tuple[Block, ...]) -> list[str]:
 
 def _citation_key(match: re.Match) -> str:
     return f"{slugify(match['surname'])}-{match['year']}"
-
-
-def _citation_marker(match: re.Match) -> str:
-    et_al = " et al." if match["et_al"] else ""
-    return f"({match['surname']}{et_al}, {match['year']})"
 
 
 def _sources_in(texts: Iterable[str]) -> list[Source]:

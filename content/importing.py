@@ -12,7 +12,7 @@ from django.db import transaction
 
 from content.importer import cited_keys, parse_article, render_html
 from content.models import Article, Citation, ConditionPage, Publishable, Revision, Status
-from content.services import citation_save, page_save
+from content.services import User, citation_save, page_save
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,9 @@ class ImportResult:
     skipped: tuple[str, ...]
 
 
-def _citation_import(*, key: str, fields: dict, user) -> tuple[Citation, str]:
+def _citation_import(
+    *, key: str, fields: dict, user: User | None, skip_permission_checks: bool
+) -> tuple[Citation, str]:
     """Create the citation ``key`` from ``fields``, or fill in the blanks of the one on file.
 
     Values on file are kept: an editor may have completed or corrected them. Return the
@@ -38,10 +40,20 @@ def _citation_import(*, key: str, fields: dict, user) -> tuple[Citation, str]:
     for name, value in fields.items():
         if not getattr(citation, name):
             setattr(citation, name, value)
-    return citation_save(citation=citation, user=user), outcome
+    saved = citation_save(
+        citation=citation, user=user, skip_permission_checks=skip_permission_checks
+    )
+    return saved, outcome
 
 
-def _page_import(*, page: Publishable, fields: dict, citations: Sequence[Citation], user) -> str:
+def _page_import(
+    *,
+    page: Publishable,
+    fields: dict,
+    citations: Sequence[Citation],
+    user: User | None,
+    skip_permission_checks: bool,
+) -> str:
     """Write ``fields`` into ``page`` and save it as imported, unless it is published.
 
     Return "created", "updated" or, for a published page left as it is, "skipped".
@@ -51,18 +63,31 @@ def _page_import(*, page: Publishable, fields: dict, citations: Sequence[Citatio
     outcome = "created" if page.pk is None else "updated"
     for name, value in fields.items():
         setattr(page, name, value)
-    page_save(page=page, user=user, citations=citations, action=Revision.Action.IMPORTED)
+    page_save(
+        page=page,
+        user=user,
+        skip_permission_checks=skip_permission_checks,
+        citations=citations,
+        action=Revision.Action.IMPORTED,
+    )
     return outcome
 
 
 @transaction.atomic
-def article_import(*, source: str, filename: str, user=None) -> ImportResult:
+def article_import(
+    *,
+    source: str,
+    filename: str,
+    user: User | None = None,
+    skip_permission_checks: bool = False,
+) -> ImportResult:
     """Import an exported article as drafts: the article, its condition pages and citations.
 
     Find rows by slug (pages) and key (citations), so importing again updates them instead of
     adding more. Publish nothing, and leave a page that is published already as it is, reporting
     it as skipped. Raise ``content.importer.ArticleParseError`` when ``source`` is not an
     article; nothing is written then. ``filename`` tells HTML (.html, .htm) from plain text.
+    ``user`` and ``skip_permission_checks`` go to the publishing service with every save.
     """
     parsed = parse_article(source, filename=filename)
     outcomes = []
@@ -77,7 +102,9 @@ def article_import(*, source: str, filename: str, user=None) -> ImportResult:
             "pmid": cited.pmid,
             "url": cited.url,
         }
-        citations[cited.key], outcome = _citation_import(key=cited.key, fields=fields, user=user)
+        citations[cited.key], outcome = _citation_import(
+            key=cited.key, fields=fields, user=user, skip_permission_checks=skip_permission_checks
+        )
         outcomes.append(outcome)
 
     def citations_in(blocks) -> list[Citation]:
@@ -92,7 +119,11 @@ def article_import(*, source: str, filename: str, user=None) -> ImportResult:
         "body": render_html(parsed.body_blocks),
     }
     outcome = _page_import(
-        page=article, fields=article_fields, citations=citations_in(parsed.body_blocks), user=user
+        page=article,
+        fields=article_fields,
+        citations=citations_in(parsed.body_blocks),
+        user=user,
+        skip_permission_checks=skip_permission_checks,
     )
     pages = [(article, outcome)]
     for position, section in enumerate(parsed.sections, start=1):
@@ -107,7 +138,13 @@ def article_import(*, source: str, filename: str, user=None) -> ImportResult:
             "position": position,
         }
         cited = citations_in(section.blocks + parsed.mechanism_blocks)
-        outcome = _page_import(page=page, fields=page_fields, citations=cited, user=user)
+        outcome = _page_import(
+            page=page,
+            fields=page_fields,
+            citations=cited,
+            user=user,
+            skip_permission_checks=skip_permission_checks,
+        )
         pages.append((page, outcome))
     outcomes += [outcome for _, outcome in pages]
     return ImportResult(

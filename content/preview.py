@@ -17,28 +17,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 
-from content.models import Article, ConditionPage, Publishable
-from content.selectors import (
-    mark_live_source_article,
-    with_article_details,
-    with_condition_page_details,
-)
+from content.kinds import ContentKind, kind_for, kinds
+from content.models import Publishable
 from content.views import PageMeta
 from store.storefront.site import absolute_url
 
 PREVIEW_SALT = "content.preview"
 NOINDEX = "noindex, nofollow"
-
-PREVIEWABLE: dict[str, type[Publishable]] = {
-    "article": Article,
-    "conditionpage": ConditionPage,
-}
-
-#: The public page's template, which the preview wraps.
-PUBLIC_TEMPLATES = {
-    "article": "content/article_detail.html",
-    "conditionpage": "content/condition_detail.html",
-}
 
 
 class PreviewLinkExpired(Exception):
@@ -54,7 +39,7 @@ def preview_token_page(token: str) -> Publishable:
     """Return the page ``token`` names.
 
     Raise ``PreviewLinkExpired`` for a genuine token that is too old, and Http404 for one that
-    was altered or made with another secret, or whose page is gone.
+    was altered or made with another secret, or whose page, or kind of page, is gone.
     """
     try:
         model_name, pk = signing.loads(
@@ -64,7 +49,15 @@ def preview_token_page(token: str) -> Publishable:
         raise PreviewLinkExpired from error
     except signing.BadSignature as error:
         raise Http404("Unknown preview link.") from error
-    return get_object_or_404(PREVIEWABLE[model_name], pk=pk)
+    return get_object_or_404(_kind_named(model_name).model, pk=pk)
+
+
+def _kind_named(model_name: str) -> ContentKind:
+    """Return the registered kind whose model is ``model_name``, or answer 404."""
+    for kind in kinds():
+        if kind.model._meta.model_name == model_name:
+            return kind
+    raise Http404("Unknown preview link.")
 
 
 def preview_link_expires_at() -> datetime.datetime:
@@ -81,11 +74,7 @@ def preview_link_create(page: Publishable) -> str:
 
 def preview_page(page: Publishable) -> Publishable:
     """Return ``page`` loaded as its public view loads a live page, whatever its status."""
-    now = timezone.now()
-    if isinstance(page, ConditionPage):
-        loaded = with_condition_page_details(ConditionPage.objects.all()).get(pk=page.pk)
-        return mark_live_source_article(loaded, at=now)
-    return with_article_details(Article.objects.all(), at=now).get(pk=page.pk)
+    return kind_for(page).load_public(page, at=timezone.now())
 
 
 def preview_meta(page: Publishable) -> PageMeta:
@@ -106,13 +95,13 @@ def preview_response(
     request: HttpRequest, page: Publishable, *, back_url: str = ""
 ) -> TemplateResponse:
     """Render ``page`` in its public template, marked as a preview and kept out of search."""
-    model_name = page._meta.model_name
+    kind = kind_for(page)
     page = preview_page(page)
     context = {
-        "base_template": PUBLIC_TEMPLATES[model_name],
+        "base_template": kind.public_template,
         "object": page,
         "page": page,
-        model_name: page,
+        kind.public_name: page,
         "meta": preview_meta(page),
         "is_preview": True,
         "back_url": back_url,

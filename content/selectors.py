@@ -1,14 +1,15 @@
-"""Read published content for the public pages: lists, pages, product links and the sitemap.
+"""Read content: for the public pages (lists, pages, product links, the sitemap) and revisions.
 
-Every function takes ``at``, the moment to judge "live" by (now when None), so tests and
-previews can ask what readers see at a chosen time. Each costs a fixed number of queries,
-whatever it shows.
+Every function for the public pages takes ``at``, the moment to judge "live" by (now when
+None), so tests and previews can ask what readers see at a chosen time. Each costs a fixed
+number of queries, whatever it shows.
 """
 
 import math
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.urls import reverse
@@ -16,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from oscar.core.loading import get_model
 
+from catalogue.selectors import public_sizes, with_purchase_info
 from content.models import (
     Article,
     ArticleCitation,
@@ -23,10 +25,10 @@ from content.models import (
     ConditionPage,
     ConditionProduct,
     Publishable,
+    Revision,
     Status,
 )
 from content.services import content_version
-from store.search.selectors import public_sizes, with_purchase_info
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -101,7 +103,7 @@ def live_article(*, slug: str, at: datetime | None = None) -> Article | None:
 def card_products() -> QuerySet:
     """Return browsable products with what a condition page's card reads.
 
-    As the shop's listings fetch them (``store.search.selectors``), plus the sizes'
+    As the shop's listings fetch them (``catalogue.selectors``), plus the sizes'
     attributes, which name a size in the add-to-basket form.
     """
     return with_purchase_info(
@@ -280,3 +282,11 @@ def sitemap_category_urls() -> list[str]:
             reverse("catalogue:category", kwargs={"category_slug": full_slug, "pk": category.pk})
         )
     return urls
+
+
+def revisions_of(page: Publishable) -> QuerySet[Revision]:
+    """Return the page's revisions, newest first, with who made them."""
+    return Revision.objects.filter(
+        content_type=ContentType.objects.get_for_model(page, for_concrete_model=False),
+        object_id=page.pk,
+    ).select_related("user")

@@ -2,13 +2,23 @@
 
 The dashboard, the importer, the demo set-up and the tests all call these functions, so the
 rules (who may publish, what a page needs before it goes live) live in one place, the way
-Wagtail's publish action does.
+Wagtail's publish action does. What differs between kinds of page (their citation links,
+products and extra publishing rules) is asked of the page's kind (``content.kinds``).
+
+Each function that writes takes the ``user`` acting and checks their permissions. The system
+(the importer run from the command line, the demo set-up) acts for nobody and says so with
+``skip_permission_checks=True``; a call that names no user and skips nothing is a mistake in
+the caller and raises TypeError. A user given with ``skip_permission_checks=True`` is only
+recorded, as the revision's author.
 """
 
+import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,17 +26,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from content.models import (
-    Article,
-    ArticleCitation,
-    Citation,
-    ConditionCitation,
-    ConditionPage,
-    ConditionProduct,
-    Publishable,
-    Revision,
-    Status,
-)
+from content.kinds import kind_for, kinds
+from content.models import Citation, ConditionProduct, Publishable, Revision, Status
 
 CONTENT_VERSION_KEY = "content:version"
 
@@ -41,6 +42,8 @@ PUBLICATION_FIELDS = {
     "created_at",
     "updated_at",
 }
+
+User = AbstractBaseUser | AnonymousUser
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ def content_changed() -> None:
 
 def publish_permission(page: Publishable) -> str:
     """Return the permission needed to publish or unpublish ``page``."""
-    return f"content.publish_{page._meta.model_name}"
+    return kind_for(page).permission("publish")
 
 
 def publish_problems(page: Publishable, *, at: datetime | None = None) -> list[str]:
@@ -77,20 +80,12 @@ def publish_problems(page: Publishable, *, at: datetime | None = None) -> list[s
         problems.append(_("Write the body before publishing."))
     if page.expire_at and page.expire_at <= at:
         problems.append(_("The expiry time has passed: move it later or clear it."))
-    if isinstance(page, ConditionPage):
-        if not page.citation_links.exists():
-            problems.append(_("Add at least one citation: health claims need a source."))
-        if not page.reviewed_by.strip():
-            problems.append(_("Name the reviewer who checked the page against its sources."))
-        if page.reviewed_on is None:
-            problems.append(_("Give the date the page was reviewed."))
-        elif page.reviewed_on > timezone.localdate():
-            problems.append(_("The review date cannot be in the future."))
-    return problems
+    return problems + kind_for(page).extra_publish_problems(page)
 
 
 def snapshot(page: Publishable) -> dict:
     """Return the page's fields and ordered links as JSON-ready data."""
+    kind = kind_for(page)
     data = {}
     for field in page._meta.concrete_fields:
         value = field.value_from_object(page)
@@ -98,10 +93,9 @@ def snapshot(page: Publishable) -> dict:
             data[field.attname] = value.name if value else ""
         else:
             data[field.attname] = None if value is None else field.value_to_string(page)
-    data["citations"] = list(
-        page.citation_links.order_by("position", "pk").values_list("citation_id", flat=True)
-    )
-    if isinstance(page, ConditionPage):
+    if kind.cites_sources:
+        data["citations"] = list(kind.citation_links(page).values_list("citation_id", flat=True))
+    if kind.links_products:
         data["products"] = [
             {"product_id": link.product_id, "usage_note": link.usage_note}
             for link in page.product_links.order_by("position", "pk")
@@ -109,10 +103,10 @@ def snapshot(page: Publishable) -> dict:
     return data
 
 
-def revision_create(*, page: Publishable, user, action: str) -> Revision:
+def revision_create(*, page: Publishable, user: User | None, action: str) -> Revision:
     """Record who did what to ``page`` and what it looked like afterwards."""
     return Revision.objects.create(
-        content_type=ContentType.objects.get_for_model(page),
+        content_type=ContentType.objects.get_for_model(page, for_concrete_model=False),
         object_id=page.pk,
         user=user if getattr(user, "is_authenticated", False) else None,
         action=action,
@@ -120,38 +114,44 @@ def revision_create(*, page: Publishable, user, action: str) -> Revision:
     )
 
 
-def revisions_of(page: Publishable) -> models.QuerySet:
-    """Return the page's revisions, newest first."""
-    return Revision.objects.filter(
-        content_type=ContentType.objects.get_for_model(page), object_id=page.pk
-    ).select_related("user")
-
-
-def _check_can_edit(instance: models.Model, user) -> None:
+def _checks_apply(user: User | None, skip_permission_checks: bool) -> bool:
+    """Return whether to check ``user``'s permissions; refuse a call that names nobody."""
+    if skip_permission_checks:
+        return False
     if user is None:
-        return
+        raise TypeError("Name the user acting, or pass skip_permission_checks=True.")
+    return True
+
+
+def _check_can_edit(instance: models.Model, user: User) -> None:
     action = "add" if instance.pk is None else "change"
-    permission = f"content.{action}_{instance._meta.model_name}"
-    if not user.has_perm(permission):
+    meta = instance._meta
+    if not user.has_perm(f"{meta.app_label}.{action}_{meta.model_name}"):
         raise PermissionDenied(_("You may not make this change."))
 
 
-def _check_can_publish(page: Publishable, user) -> None:
-    if user is not None and not user.has_perm(publish_permission(page)):
+def _check_can_publish(page: Publishable, user: User) -> None:
+    if not user.has_perm(publish_permission(page)):
         raise PermissionDenied(_("You may not publish or unpublish this page."))
 
 
 def _set_citations(page: Publishable, citations: Sequence[Citation]) -> None:
-    link_model = ArticleCitation if isinstance(page, Article) else ConditionCitation
-    owner = "article" if isinstance(page, Article) else "page"
-    link_model.objects.filter(**{owner: page}).delete()
-    link_model.objects.bulk_create(
-        link_model(**{owner: page}, citation=citation, position=position)
+    """Link ``citations`` to ``page`` in order; refuse a page whose kind cites nothing."""
+    kind = kind_for(page)
+    if not kind.cites_sources:
+        raise ValueError(f"Pages of the kind {kind.slug!r} cite no sources.")
+    kind.citation_links(page).delete()
+    kind.citation_link.objects.bulk_create(
+        kind.citation_link(**{kind.citation_owner: page}, citation=citation, position=position)
         for position, citation in enumerate(citations, start=1)
     )
 
 
-def _set_products(page: ConditionPage, links: Iterable[ProductLink]) -> None:
+def _set_products(page: Publishable, links: Iterable[ProductLink]) -> None:
+    """Link the products to ``page`` in order; refuse a page whose kind shows no products."""
+    kind = kind_for(page)
+    if not kind.links_products:
+        raise ValueError(f"Pages of the kind {kind.slug!r} link no products.")
     page.product_links.all().delete()
     rows = []
     for position, link in enumerate(links, start=1):
@@ -169,17 +169,27 @@ def _raise_if_not_publishable(page: Publishable) -> None:
         raise ValidationError(problems)
 
 
-def _check_can_change_live_citation(citation: Citation, user) -> None:
+def _published_pages_citing(citation: Citation) -> list[Publishable]:
+    """Return the published pages of every kind that cite ``citation``."""
+    return [
+        page
+        for kind in kinds()
+        if kind.cites_sources
+        for page in kind.model.objects.filter(
+            pk__in=kind.citation_link.objects.filter(citation=citation).values(kind.citation_owner),
+            status=Status.PUBLISHED,
+        )
+    ]
+
+
+def _check_can_change_live_citation(citation: Citation, user: User) -> None:
     """Refuse a change to a citation that published pages show, unless ``user`` may publish them.
 
     A live page's reference list is part of the page: changing it is publishing.
     """
-    if user is None or citation.pk is None:
+    if citation.pk is None:
         return
-    published = [
-        *citation.articles.filter(status=Status.PUBLISHED),
-        *citation.condition_pages.filter(status=Status.PUBLISHED),
-    ]
+    published = _published_pages_citing(citation)
     refused = [page for page in published if not user.has_perm(publish_permission(page))]
     if refused:
         raise PermissionDenied(
@@ -192,13 +202,16 @@ def _check_can_change_live_citation(citation: Citation, user) -> None:
 
 
 @transaction.atomic
-def citation_save(*, citation: Citation, user=None) -> Citation:
+def citation_save(
+    *, citation: Citation, user: User | None = None, skip_permission_checks: bool = False
+) -> Citation:
     """Save ``citation`` and let cached pages that cite it show the change.
 
     A citation that published pages show needs the permission to publish them.
     """
-    _check_can_edit(citation, user)
-    _check_can_change_live_citation(citation, user)
+    if _checks_apply(user, skip_permission_checks):
+        _check_can_edit(citation, user)
+        _check_can_change_live_citation(citation, user)
     citation.full_clean()
     citation.save()
     content_changed()
@@ -209,28 +222,28 @@ def citation_save(*, citation: Citation, user=None) -> Citation:
 def page_save(
     *,
     page: Publishable,
-    user=None,
+    user: User | None = None,
+    skip_permission_checks: bool = False,
     citations: Sequence[Citation] | None = None,
     products: Sequence[ProductLink] | None = None,
     action: str | None = None,
 ) -> Publishable:
     """Save ``page`` and its ordered citations and products, keeping a revision.
 
-    ``user`` None means the system (the importer or the demo set-up): no permission check.
     Editing a live page changes what readers see, so it needs the publish permission and must
-    still meet the publishing rules.
+    still meet the publishing rules. ``citations`` and ``products`` None leave the links as
+    they are; naming them for a kind of page that has none raises ValueError.
     """
     is_new = page.pk is None
-    _check_can_edit(page, user)
-    if page.status == Status.PUBLISHED:
-        _check_can_publish(page, user)
+    if _checks_apply(user, skip_permission_checks):
+        _check_can_edit(page, user)
+        if page.status == Status.PUBLISHED:
+            _check_can_publish(page, user)
     page.full_clean()
     page.save()
     if citations is not None:
         _set_citations(page, citations)
     if products is not None:
-        if not isinstance(page, ConditionPage):
-            raise ValueError("Only condition pages link products.")
         _set_products(page, products)
     if page.status == Status.PUBLISHED:
         _raise_if_not_publishable(page)
@@ -244,9 +257,12 @@ def page_save(
 
 
 @transaction.atomic
-def page_submit_for_review(*, page: Publishable, user=None) -> Publishable:
+def page_submit_for_review(
+    *, page: Publishable, user: User | None = None, skip_permission_checks: bool = False
+) -> Publishable:
     """Move a draft to review, so a reviewer can check it before it is published."""
-    _check_can_edit(page, user)
+    if _checks_apply(user, skip_permission_checks):
+        _check_can_edit(page, user)
     if page.status != Status.DRAFT:
         raise ValidationError(_("Only a draft can be submitted for review."))
     page.status = Status.IN_REVIEW
@@ -255,17 +271,34 @@ def page_submit_for_review(*, page: Publishable, user=None) -> Publishable:
     return page
 
 
+def _validate_going_live_at(page: Publishable, publish_at: datetime) -> None:
+    """Check ``page`` as it would be with ``publish_at`` as its go-live time, leaving it alone."""
+    candidate = copy.copy(page)
+    candidate.publish_at = publish_at
+    candidate.full_clean()
+
+
 @transaction.atomic
-def page_publish(*, page: Publishable, user=None, at: datetime | None = None) -> Publishable:
-    """Publish ``page`` now, or at ``at``; refuse with every reason when it is not ready."""
-    _check_can_publish(page, user)
-    now = timezone.now()
-    page.publish_at = at or now
+def page_publish(
+    *,
+    page: Publishable,
+    user: User | None = None,
+    skip_permission_checks: bool = False,
+    at: datetime | None = None,
+) -> Publishable:
+    """Publish ``page`` now, or at ``at``; refuse with every reason when it is not ready.
+
+    A refused page is left as it was, in the database and in memory.
+    """
+    if _checks_apply(user, skip_permission_checks):
+        _check_can_publish(page, user)
+    publish_at = at or timezone.now()
     _raise_if_not_publishable(page)
-    page.full_clean()
+    _validate_going_live_at(page, publish_at)
+    page.publish_at = publish_at
     page.status = Status.PUBLISHED
-    page.first_published_at = page.first_published_at or page.publish_at
-    page.last_published_at = page.publish_at
+    page.first_published_at = page.first_published_at or publish_at
+    page.last_published_at = publish_at
     page.save()
     revision_create(page=page, user=user, action=Revision.Action.PUBLISHED)
     content_changed()
@@ -273,9 +306,12 @@ def page_publish(*, page: Publishable, user=None, at: datetime | None = None) ->
 
 
 @transaction.atomic
-def page_unpublish(*, page: Publishable, user=None) -> Publishable:
+def page_unpublish(
+    *, page: Publishable, user: User | None = None, skip_permission_checks: bool = False
+) -> Publishable:
     """Take ``page`` off the site and back to draft."""
-    _check_can_publish(page, user)
+    if _checks_apply(user, skip_permission_checks):
+        _check_can_publish(page, user)
     if page.status != Status.PUBLISHED:
         raise ValidationError(_("Only a published page can be unpublished."))
     page.status = Status.DRAFT
@@ -286,23 +322,29 @@ def page_unpublish(*, page: Publishable, user=None) -> Publishable:
 
 
 @transaction.atomic
-def revision_restore(*, revision: Revision, user=None) -> Publishable:
+def revision_restore(
+    *, revision: Revision, user: User | None = None, skip_permission_checks: bool = False
+) -> Publishable:
     """Put the page's content back as ``revision`` recorded it; publication stays as it is."""
     page = revision.content_type.get_object_for_this_type(pk=revision.object_id)
+    kind = kind_for(page)
     data = revision.snapshot
     for field in page._meta.concrete_fields:
         if field.attname in PUBLICATION_FIELDS or field.attname not in data:
             continue
         value = data[field.attname]
         setattr(page, field.attname, field.to_python(value) if value is not None else None)
-    citations = list(Citation.objects.filter(pk__in=data.get("citations", [])))
-    citations.sort(key=lambda citation: data["citations"].index(citation.pk))
+    citations = None
+    if kind.cites_sources:
+        citations = list(Citation.objects.filter(pk__in=data.get("citations", [])))
+        citations.sort(key=lambda citation: data["citations"].index(citation.pk))
     products = None
-    if isinstance(page, ConditionPage):
+    if kind.links_products:
         products = [ProductLink(**link) for link in data.get("products", [])]
     return page_save(
         page=page,
         user=user,
+        skip_permission_checks=skip_permission_checks,
         citations=citations,
         products=products,
         action=Revision.Action.RESTORED,

@@ -1,40 +1,15 @@
-"""Build schema.org JSON-LD for content and product pages, and write it safely into HTML.
+"""Build schema.org JSON-LD for the articles and condition pages.
 
-Not a template library (it has no ``register``): ``content_tags`` and the views use it.
+Not a template library (it has no ``register``): the views use it, and ``content_tags`` writes
+it into the page.
 """
 
-import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html, strip_tags
-from django.utils.safestring import SafeString, mark_safe
 
 from content.models import Article, Citation, ConditionPage
-
-#: What JSON may contain but a <script> element may not: "</script>", "<!--" and friends.
-#: The same escapes as Django's ``json_script``; JSON parsers read them back unchanged.
-SCRIPT_ESCAPES = {
-    ord("<"): "\\u003C",
-    ord(">"): "\\u003E",
-    ord("&"): "\\u0026",
-    0x2028: "\\u2028",
-    0x2029: "\\u2029",
-}
-
-IN_STOCK = "https://schema.org/InStock"
-OUT_OF_STOCK = "https://schema.org/OutOfStock"
-
-#: Turns a path into an absolute URL, such as ``request.build_absolute_uri``.
-Absolute = Callable[[str], str]
-
-
-def json_ld_script(data: dict) -> SafeString:
-    """Return ``data`` as a JSON-LD <script> element that no value inside can break out of."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
-    escaped = mark_safe(text.translate(SCRIPT_ESCAPES))  # noqa: S308  (escaped just above)
-    return format_html('<script type="application/ld+json">{}</script>', escaped)
+from store.json_ld import Absolute
 
 
 def web_url(url: str) -> str:
@@ -123,45 +98,4 @@ def condition_page_data(
     source = getattr(page, "live_source_article", None)
     if source is not None:
         data["isBasedOn"] = absolute(source.get_absolute_url())
-    return data
-
-
-def product_data(product, *, absolute: Absolute, strategy) -> dict:
-    """Return ``product`` as a schema.org Product with an Offer per size it is sold in.
-
-    Prices and availability come from Oscar's ``strategy``, as the page's own prices do; a
-    size without a price has no offer.
-    """
-    url = absolute(product.get_absolute_url())
-    data = {"@context": "https://schema.org", "@type": "Product", "name": product.get_title()}
-    description = " ".join(strip_tags(product.description or "").split())
-    if description:
-        data["description"] = description[:5000]
-    image = product.primary_image()
-    if not isinstance(image, dict):
-        data["image"] = absolute(image.original.url)
-    data["url"] = url
-    sizes = list(product.get_public_children()) if product.is_parent else [product]
-    offers = []
-    for size in sizes:
-        info = strategy.fetch_for_product(size)
-        if not info.price.exists:
-            continue
-        price = info.price.incl_tax if info.price.is_tax_known else info.price.excl_tax
-        offer = {
-            "@type": "Offer",
-            "price": f"{price:.2f}",
-            "priceCurrency": info.price.currency,
-            "availability": IN_STOCK if info.availability.is_available_to_buy else OUT_OF_STOCK,
-            "url": url,
-        }
-        if size is not product:
-            offer["name"] = size.get_title()
-        if info.stockrecord is not None and info.stockrecord.partner_sku:
-            offer["sku"] = info.stockrecord.partner_sku
-        offers.append(offer)
-    if len(offers) == 1:
-        data["offers"] = offers[0]
-    elif offers:
-        data["offers"] = offers
     return data

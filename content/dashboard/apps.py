@@ -1,11 +1,23 @@
-"""The dashboard's content section: articles, condition pages, citations and the importer."""
+"""The dashboard's content section: every kind of page, citations and the importer.
+
+The pages of each kind of content, their URLs and their permissions are built from the kinds
+registered in ``content.kinds`` when the URLs are built, so a new kind gets them all.
+"""
 
 from django.urls import URLPattern, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from oscar.core.application import OscarDashboardConfig
 
-from content.dashboard.permissions import STAFF, page_permissions, staff_or
+from content.dashboard.permissions import (
+    CONTENT_EDITOR,
+    STAFF,
+    Rule,
+    page_permissions,
+    page_write_permissions,
+    staff_or,
+)
+from content.kinds import ContentKind, kinds
 from store.dashboard.writes import WritesNeedPermission
 
 
@@ -19,63 +31,50 @@ class ContentDashboardConfig(WritesNeedPermission, OscarDashboardConfig):
     #: Anything not named in the permissions map is for staff only.
     default_permissions = STAFF
 
-    #: Any member of staff may read the section; saving a form needs the content permission
-    #: (the publishing service checks it again, with the page's state).
-    write_permissions = {
-        "content-article-create": ["content.add_article"],
-        "content-article-update": ["content.change_article"],
-        "content-condition-create": ["content.add_conditionpage"],
-        "content-condition-update": ["content.change_conditionpage"],
-        "content-citation-create": ["content.add_citation"],
-        "content-citation-update": ["content.change_citation"],
-        "content-article-import": ["content.add_article", "content.add_conditionpage"],
-    }
-
-    def configure_permissions(self) -> None:
+    @property
+    def permissions_map(self) -> dict[str, Rule]:
         """Let staff, and users with the matching content permissions, use each view."""
-        self.permissions_map = {
-            "content-index": staff_or("view_article"),
-            **page_permissions("article", "article"),
-            **page_permissions("condition", "conditionpage"),
-            "content-citation-list": staff_or("view_citation"),
-            "content-citation-create": staff_or("view_citation", "add_citation"),
-            "content-citation-update": staff_or("view_citation", "change_citation"),
-            "content-article-import": staff_or("view_article", "add_article"),
+        return {
+            "content-index": staff_or(*CONTENT_EDITOR),
+            **{
+                name: rule
+                for kind in kinds()
+                for name, rule in page_permissions(kind, self.page_views).items()
+            },
+            "content-citation-list": staff_or("content.view_citation"),
+            "content-citation-create": staff_or("content.view_citation", "content.add_citation"),
+            "content-citation-update": staff_or("content.view_citation", "content.change_citation"),
+            "content-article-import": staff_or("content.view_article", "content.add_article"),
+        }
+
+    @property
+    def write_permissions(self) -> dict[str, list[str]]:
+        """Return what a POST to each page needs besides seeing it: the permission to save.
+
+        Any member of staff may read the section; the publishing service checks the
+        permission again, with the page's state.
+        """
+        return {
+            **{
+                name: needed
+                for kind in kinds()
+                for name, needed in page_write_permissions(kind, self.page_views).items()
+            },
+            "content-citation-create": ["content.add_citation"],
+            "content-citation-update": ["content.change_citation"],
+            "content-article-import": ["content.add_article", "content.add_conditionpage"],
         }
 
     # pylint: disable=attribute-defined-outside-init
     def ready(self) -> None:
-        from content.dashboard import views
+        """Load the section's views, once the models they use are ready."""
+        from content.dashboard import citation_views, import_views, page_views
 
-        self.article_views = {
-            "list": views.ArticleListView,
-            "create": views.ArticleCreateView,
-            "update": views.ArticleUpdateView,
-            "preview": views.ArticlePreviewView,
-            "preview-link": views.ArticlePreviewLinkView,
-            "submit": views.ArticleSubmitView,
-            "publish": views.ArticlePublishView,
-            "unpublish": views.ArticleUnpublishView,
-            "revision-list": views.ArticleRevisionListView,
-            "revision-restore": views.ArticleRevisionRestoreView,
-        }
-        self.condition_views = {
-            "list": views.ConditionPageListView,
-            "create": views.ConditionPageCreateView,
-            "update": views.ConditionPageUpdateView,
-            "preview": views.ConditionPagePreviewView,
-            "preview-link": views.ConditionPagePreviewLinkView,
-            "submit": views.ConditionPageSubmitView,
-            "publish": views.ConditionPagePublishView,
-            "unpublish": views.ConditionPageUnpublishView,
-            "revision-list": views.ConditionPageRevisionListView,
-            "revision-restore": views.ConditionPageRevisionRestoreView,
-        }
-        self.citation_list_view = views.CitationListView
-        self.citation_create_view = views.CitationCreateView
-        self.citation_update_view = views.CitationUpdateView
-        self.article_import_view = views.ArticleImportView
-        self.configure_permissions()
+        self.page_views = page_views.PAGE_VIEWS
+        self.citation_list_view = citation_views.CitationListView
+        self.citation_create_view = citation_views.CitationCreateView
+        self.citation_update_view = citation_views.CitationUpdateView
+        self.article_import_view = import_views.ArticleImportView
 
     def get_urls(self) -> list[URLPattern]:
         """Return the section's URLs, each guarded by its permission rule."""
@@ -85,8 +84,7 @@ class ContentDashboardConfig(WritesNeedPermission, OscarDashboardConfig):
                 RedirectView.as_view(pattern_name="dashboard:content-article-list"),
                 name="content-index",
             ),
-            *self._page_urls("articles", "article", self.article_views),
-            *self._page_urls("conditions", "condition", self.condition_views),
+            *(pattern for kind in kinds() for pattern in self._page_urls(kind)),
             path("citations/", self.citation_list_view.as_view(), name="content-citation-list"),
             path(
                 "citations/create/",
@@ -102,22 +100,13 @@ class ContentDashboardConfig(WritesNeedPermission, OscarDashboardConfig):
         ]
         return self.post_process_urls(urls)
 
-    @staticmethod
-    def _page_urls(segment: str, url_slug: str, views: dict) -> list[URLPattern]:
-        """Return the URLs of one kind of page, under ``segment``."""
-        routes = {
-            "list": "",
-            "create": "create/",
-            "update": "<int:pk>/",
-            "preview": "<int:pk>/preview/",
-            "preview-link": "<int:pk>/preview-link/",
-            "submit": "<int:pk>/submit/",
-            "publish": "<int:pk>/publish/",
-            "unpublish": "<int:pk>/unpublish/",
-            "revision-list": "<int:pk>/revisions/",
-            "revision-restore": "<int:pk>/revisions/<int:revision_pk>/restore/",
-        }
+    def _page_urls(self, kind: ContentKind) -> list[URLPattern]:
+        """Return the URLs of one kind of page, under its path."""
         return [
-            path(f"{segment}/{route}", views[verb].as_view(), name=f"content-{url_slug}-{verb}")
-            for verb, route in routes.items()
+            path(
+                f"{kind.path}/{view.route}",
+                view.as_view(kind=kind),
+                name=kind.url_name(view.verb),
+            )
+            for view in self.page_views
         ]

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from content.dashboard import selectors
+from content.kinds import ContentKind
 from content.models import Article, Citation, ConditionPage, Publishable, Status
 from content.services import ProductLink
 
@@ -232,23 +233,25 @@ ProductFormSet = forms.formset_factory(
 
 
 class PageEditor:
-    """A page's form with its ordered citations and, for condition pages, its linked products."""
+    """A page's form with, as its kind has them, its ordered citations and linked products."""
 
     def __init__(
         self,
-        form_class: type[forms.ModelForm],
+        kind: ContentKind,
         *,
         page: Publishable,
         data: dict | None = None,
         files: dict | None = None,
         initial: dict | None = None,
     ) -> None:
-        self.form = form_class(data, files, instance=page, initial=initial)
-        self.citations = CitationFormSet(
-            data, prefix="citations", initial=selectors.citation_rows(page)
-        )
+        self.form = kind.form_class(data, files, instance=page, initial=initial)
+        self.citations = None
+        if kind.cites_sources:
+            self.citations = CitationFormSet(
+                data, prefix="citations", initial=selectors.citation_rows(kind, page)
+            )
         self.products = None
-        if isinstance(page, ConditionPage):
+        if kind.links_products:
             self.products = ProductFormSet(
                 data, prefix="products", initial=selectors.product_rows(page)
             )
@@ -266,7 +269,7 @@ class PageEditor:
         """Return what ``content.services.page_save`` needs, apart from the user."""
         return {
             "page": self.form.instance,
-            "citations": self.citations.ordered(),
+            "citations": self.citations.ordered() if self.citations is not None else None,
             "products": self.products.ordered() if self.products is not None else None,
         }
 

@@ -1,30 +1,39 @@
 """Who may use each part of the content section: staff, or users holding content permissions."""
 
+from content.kinds import ContentKind
+
 STAFF = ["is_staff"]
 
 #: Enough to be sent to the content section from the dashboard's front page.
 CONTENT_EDITOR = ["content.view_article"]
 
-
-def staff_or(*codenames: str) -> tuple[list[str], list[str]]:
-    """Return an Oscar permission rule: staff, or a user holding every content ``codenames``."""
-    return (STAFF, [f"content.{codename}" for codename in codenames])
+#: An Oscar permission rule: staff, or a user holding every one of the listed permissions.
+Rule = tuple[list[str], list[str]]
 
 
-def page_permissions(url_slug: str, model_name: str) -> dict[str, tuple[list[str], list[str]]]:
-    """Return the permission rule of every view of one kind of page, by URL name."""
-    view, change = f"view_{model_name}", f"change_{model_name}"
-    publish = f"publish_{model_name}"
-    rules = {
-        "list": staff_or(view),
-        "create": staff_or(view, f"add_{model_name}"),
-        "update": staff_or(view, change),
-        "preview": staff_or(view),
-        "preview-link": staff_or(view, change),
-        "submit": staff_or(view, change),
-        "publish": staff_or(view, publish),
-        "unpublish": staff_or(view, publish),
-        "revision-list": staff_or(view, "view_revision"),
-        "revision-restore": staff_or(view, change, "view_revision"),
+def staff_or(*permissions: str) -> Rule:
+    """Return an Oscar permission rule: staff, or a user holding every one of ``permissions``."""
+    return (STAFF, list(permissions))
+
+
+def page_permissions(kind: ContentKind, views) -> dict[str, Rule]:
+    """Return the rule of each of ``views`` for pages of ``kind``, by URL name.
+
+    Each view names the actions on the kind's pages it needs (``needs``) and any other
+    permissions (``also_needs``); see ``content.dashboard.page_views``.
+    """
+    return {
+        kind.url_name(view.verb): staff_or(
+            *(kind.permission(action) for action in view.needs), *view.also_needs
+        )
+        for view in views
     }
-    return {f"content-{url_slug}-{verb}": rule for verb, rule in rules.items()}
+
+
+def page_write_permissions(kind: ContentKind, views) -> dict[str, list[str]]:
+    """Return what a POST to each of ``views`` that writes needs for pages of ``kind``."""
+    return {
+        kind.url_name(view.verb): [kind.permission(action) for action in view.writes_need]
+        for view in views
+        if view.writes_need
+    }

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from oscar.core.loading import get_model
 
+from content.kinds import ContentKind
 from content.models import Citation, ConditionPage, Publishable
 
 Product = get_model("catalogue", "Product")
@@ -48,11 +49,11 @@ def author_choices() -> QuerySet:
     )
 
 
-def citation_rows(page: Publishable) -> list[dict]:
+def citation_rows(kind: ContentKind, page: Publishable) -> list[dict]:
     """Return the page's citations in order, as the rows of the citation formset."""
     if page.pk is None:
         return []
-    links = page.citation_links.order_by("position", "pk").select_related("citation")
+    links = kind.citation_links(page).select_related("citation")
     return [
         {"citation": link.citation, "position": position}
         for position, link in enumerate(links, start=1)

@@ -9,25 +9,19 @@
 * ``{% market_claims as claims %}``: the market's claim rules, its disclaimer among them.
 * ``{% related_content product %}``: the product page's "Related reading", worded for the
   market's claim rules (``content.claims``).
-* ``{% product_json_ld product %}``: the product as schema.org Product with its offers.
-* ``{% basket_sizes product as sizes %}``: a parent product's sizes for a plain <select>.
-"""
 
-from dataclasses import dataclass
-from decimal import Decimal
+The catalogue's own tags (product JSON-LD, a product's sizes) are in ``catalogue_tags``.
+"""
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from oscar.core.loading import get_class
 
 from content.claims import current_claims
 from content.sanitise import sanitise_html
 from content.selectors import ReadingLink, product_related_content
-from content.structured_data import json_ld_script, product_data, web_url
-from store.storefront.site import absolute_url
-
-Selector = get_class("partner.strategy", "Selector")
+from content.structured_data import web_url
+from store.json_ld import json_ld_script
 
 register = template.Library()
 
@@ -54,58 +48,6 @@ def json_ld(data: dict) -> SafeString:
 def market_claims():
     """Return the claim rules of the configured market (``content.claims``)."""
     return current_claims()
-
-
-def _strategy(context):
-    request = context.get("request")
-    strategy = getattr(request, "strategy", None)
-    return strategy or Selector().strategy(request=request)
-
-
-@register.simple_tag(takes_context=True)
-def product_json_ld(context, product) -> SafeString:
-    """Return ``product`` as a schema.org Product JSON-LD element, with prices and stock."""
-    return json_ld_script(product_data(product, absolute=absolute_url, strategy=_strategy(context)))
-
-
-@dataclass(frozen=True)
-class SizeChoice:
-    """One size of a product, as an <option> of the add-to-basket form shows it."""
-
-    pk: int
-    title: str
-    price: Decimal | None
-    currency: str
-    available: bool
-    selected: bool
-
-
-@register.simple_tag(takes_context=True)
-def basket_sizes(context, product) -> list[SizeChoice]:
-    """Return ``product``'s public sizes with price and availability, the first buyable chosen.
-
-    Reads the sizes and stock records prefetched with the product: no query of its own.
-    """
-    strategy = _strategy(context)
-    choices, chosen = [], False
-    for size in product.get_public_children():
-        info = strategy.fetch_for_product(size)
-        price = None
-        if info.price.exists:
-            price = info.price.incl_tax if info.price.is_tax_known else info.price.excl_tax
-        available = info.availability.is_available_to_buy and price is not None
-        choices.append(
-            SizeChoice(
-                pk=size.pk,
-                title=size.size_label(),
-                price=price,
-                currency=info.price.currency if price is not None else "",
-                available=available,
-                selected=available and not chosen,
-            )
-        )
-        chosen = chosen or available
-    return choices
 
 
 def condition_name(title: str) -> str:

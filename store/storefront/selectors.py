@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 from oscar.core.loading import get_model
 
-from store.search.selectors import browsable_products
+from catalogue.selectors import browsable_products
 
 Category = get_model("catalogue", "Category")
 

@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import timezone
 from webtest import Upload
 
-from content import services
+from content import selectors, services
 from content.models import Article, ConditionPage, Revision, Status
 from content.preview import preview_token_create
 from tests.content_factories import CitationFactory, ConditionPageFactory, editor_user
@@ -117,7 +117,7 @@ def test_an_editor_takes_a_condition_page_from_draft_to_live_and_back_a_revision
     form = edit.forms["page-form"]
     form["summary"] = "A summary that should not have been saved."
     edit = form.submit().follow()
-    reviewed = services.revisions_of(page).get(
+    reviewed = selectors.revisions_of(page).get(
         action=Revision.Action.EDITED, snapshot__summary=SUMMARY
     )
 
@@ -132,7 +132,7 @@ def test_an_editor_takes_a_condition_page_from_draft_to_live_and_back_a_revision
     page.refresh_from_db()
     assert page.summary == SUMMARY
     assert page.status == Status.PUBLISHED
-    assert services.revisions_of(page).first().action == Revision.Action.RESTORED
+    assert selectors.revisions_of(page).first().action == Revision.Action.RESTORED
 
 
 def test_a_preview_link_older_than_its_limit_is_refused_and_a_forged_one_is_not_found(settings):

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from content import services
+from content import selectors, services
 from content.models import Article, Citation, ConditionPage, Revision, Status
 from tests.content_factories import CitationFactory
 
@@ -67,8 +67,8 @@ def test_the_seed_becomes_one_draft_article_five_draft_condition_pages_and_three
         assert page.source_article == article
         assert page.body.startswith("<p>") and page.summary
         assert page.mechanism.count("<li>") == 4
-        assert [r.action for r in services.revisions_of(page)] == [Revision.Action.IMPORTED]
-    assert [r.action for r in services.revisions_of(article)] == [Revision.Action.IMPORTED]
+        assert [r.action for r in selectors.revisions_of(page)] == [Revision.Action.IMPORTED]
+    assert [r.action for r in selectors.revisions_of(article)] == [Revision.Action.IMPORTED]
 
 
 def test_citations_are_rows_linked_to_the_pages_whose_text_cites_them():
@@ -93,7 +93,7 @@ def test_importing_again_updates_the_same_rows_and_brings_back_the_imported_text
     import_article(SEED)
     page = ConditionPage.objects.get(slug="period-pain")
     page.body = "<p>An editor's rewrite.</p>"
-    services.page_save(page=page)
+    services.page_save(page=page, skip_permission_checks=True)
     articles, pages, citations, revisions = row_counts()
 
     output = import_article(SEED)
@@ -102,7 +102,7 @@ def test_importing_again_updates_the_same_rows_and_brings_back_the_imported_text
     assert row_counts() == (articles, pages, citations, revisions + 6)
     page.refresh_from_db()
     assert page.body.startswith("<p>Dysmenorrhea, or period pain, can be alleviated")
-    assert services.revisions_of(page).first().action == Revision.Action.IMPORTED
+    assert selectors.revisions_of(page).first().action == Revision.Action.IMPORTED
 
 
 def test_the_html_export_makes_the_same_rows_as_the_text_export():
@@ -124,13 +124,13 @@ def test_a_published_page_is_skipped_and_a_page_in_review_is_updated_in_review()
     migraine = ConditionPage.objects.get(slug="migraine-headaches")
     migraine.reviewed_by = "A. Reviewer, MPharm"
     migraine.reviewed_on = timezone.localdate()
-    services.page_save(page=migraine)
-    services.page_publish(page=migraine)
+    services.page_save(page=migraine, skip_permission_checks=True)
+    services.page_publish(page=migraine, skip_permission_checks=True)
     published_body = migraine.body = "<p>The reviewed, published wording.</p>"
-    services.page_save(page=migraine)
+    services.page_save(page=migraine, skip_permission_checks=True)
     fibromyalgia = ConditionPage.objects.get(slug="fibromyalgia")
-    services.page_submit_for_review(page=fibromyalgia)
-    migraine_revisions = services.revisions_of(migraine).count()
+    services.page_submit_for_review(page=fibromyalgia, skip_permission_checks=True)
+    migraine_revisions = selectors.revisions_of(migraine).count()
 
     output = import_article(SEED)
 
@@ -138,10 +138,10 @@ def test_a_published_page_is_skipped_and_a_page_in_review_is_updated_in_review()
     assert "Skipped Migraine Headaches: it is published" in output
     migraine.refresh_from_db()
     assert (migraine.status, migraine.body) == (Status.PUBLISHED, published_body)
-    assert services.revisions_of(migraine).count() == migraine_revisions
+    assert selectors.revisions_of(migraine).count() == migraine_revisions
     fibromyalgia.refresh_from_db()
     assert fibromyalgia.status == Status.IN_REVIEW
-    assert services.revisions_of(fibromyalgia).first().action == Revision.Action.IMPORTED
+    assert selectors.revisions_of(fibromyalgia).first().action == Revision.Action.IMPORTED
 
 
 def test_an_editors_corrections_to_a_citation_are_kept():

@@ -19,7 +19,7 @@ from content.models import (
     Revision,
     Status,
 )
-from content.services import revisions_of
+from content.selectors import revisions_of
 from store.storefront.demo_catalogue import PRODUCTS
 
 Product = get_model("catalogue", "Product")

@@ -1,17 +1,20 @@
-"""The dashboard's content section: write, check, publish and restore pages, and their sources.
+"""The dashboard's pages for every kind of content: write, check, publish and restore pages.
 
-Every write goes through ``content.services``: a refusal (``ValidationError``) comes back to
-the editor as form errors or messages, a ``PermissionDenied`` becomes a 403.
+Each view serves any registered kind (``content.kinds``), given by its URL pattern:
+``PagePublishView.as_view(kind=kind)``. A view says where it sits under the kind's address
+(``route``) and what a user needs to use it, so the dashboard builds every kind's URLs and
+permissions from ``PAGE_VIEWS``. Every write goes through ``content.services``: a refusal
+(``ValidationError``) comes back to the editor as form errors or messages, a
+``PermissionDenied`` becomes a 403.
 """
 
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import ModelForm
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -20,23 +23,10 @@ from django.views import generic
 
 from content import services
 from content.dashboard import forms, selectors
-from content.importer import ArticleParseError
-from content.importing import article_import
-from content.models import Article, Citation, ConditionPage, Publishable, Revision
+from content.kinds import ContentKind
+from content.models import Publishable, Revision
 from content.preview import preview_link_create, preview_link_expires_at, preview_response
-
-PAGE_VERBS = (
-    "list",
-    "create",
-    "update",
-    "preview",
-    "preview-link",
-    "submit",
-    "publish",
-    "unpublish",
-    "revision-list",
-    "revision-restore",
-)
+from content.selectors import revisions_of
 
 
 def when(moment: datetime.datetime) -> str:
@@ -45,26 +35,36 @@ def when(moment: datetime.datetime) -> str:
 
 
 class PageMixin:
-    """Tie a view to one kind of page (article or condition page) and its URLs."""
+    """Tie a view to the kind of page its URL pattern gives it, and to that kind's URLs."""
 
-    model: type[Publishable]
-    url_slug: str
-    page_form_class: type[ModelForm]
+    kind: ContentKind | None = None
+    #: The view's name among a kind's pages: its URL is named ``content-<kind>-<verb>``.
+    verb: str
+    #: Where the view sits under the kind's address.
+    route: str
+    #: What a user besides staff needs to use the view: actions on pages of the kind...
+    needs: tuple[str, ...] = ("view",)
+    #: ... and any other permissions.
+    also_needs: tuple[str, ...] = ()
+    #: The actions on pages of the kind a POST needs too (see ``WritesNeedPermission``).
+    writes_need: tuple[str, ...] = ()
 
     def url_name(self, verb: str) -> str:
         """Return the dashboard URL name of ``verb`` for this kind of page."""
-        return f"dashboard:content-{self.url_slug}-{verb}"
+        return f"dashboard:{self.kind.url_name(verb)}"
 
     def get_page(self) -> Publishable:
         """Return the page the URL names, or answer 404."""
-        return get_object_or_404(self.model, pk=self.kwargs["pk"])
+        return get_object_or_404(self.kind.model, pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         context.update(
-            verbose_name=self.model._meta.verbose_name,
-            verbose_name_plural=self.model._meta.verbose_name_plural,
-            url_names={verb.replace("-", "_"): self.url_name(verb) for verb in PAGE_VERBS},
+            verbose_name=self.kind.model._meta.verbose_name,
+            verbose_name_plural=self.kind.model._meta.verbose_name_plural,
+            url_names={
+                view.verb.replace("-", "_"): self.url_name(view.verb) for view in PAGE_VIEWS
+            },
         )
         return context
 
@@ -85,13 +85,14 @@ class PageObjectMixin(PageMixin):
 
 
 class PageListView(PageMixin, generic.ListView):
+    verb, route = "list", ""
     template_name = "oscar/dashboard/content/page_list.html"
     context_object_name = "pages"
     paginate_by = 25
 
     def get_queryset(self):
         self.filter_form = forms.PageFilterForm(self.request.GET or None)
-        return selectors.page_list(self.model, **self.filter_form.filters())
+        return selectors.page_list(self.kind.model, **self.filter_form.filters())
 
     def get_context_data(self, **kwargs) -> dict:
         return super().get_context_data(filter_form=self.filter_form, **kwargs)
@@ -103,7 +104,7 @@ class PageEditMixin(PageMixin):
     template_name = "oscar/dashboard/content/page_form.html"
 
     def get_editor(self, page: Publishable, **kwargs) -> forms.PageEditor:
-        return forms.PageEditor(self.page_form_class, page=page, **kwargs)
+        return forms.PageEditor(self.kind, page=page, **kwargs)
 
     def bound_editor(self, page: Publishable) -> forms.PageEditor:
         return self.get_editor(page, data=self.request.POST, files=self.request.FILES)
@@ -122,18 +123,22 @@ class PageEditMixin(PageMixin):
 
 
 class PageCreateView(PageEditMixin, generic.TemplateView):
+    verb, route = "create", "create/"
+    needs, writes_need = ("view", "add"), ("add",)
+
     def get_context_data(self, **kwargs) -> dict:
-        kwargs.setdefault("editor", self.get_editor(self.model(), initial=self.get_initial()))
+        initial = self.kind.initial_values(self.request.user)
+        kwargs.setdefault("editor", self.get_editor(self.kind.model(), initial=initial))
         return super().get_context_data(is_new=True, **kwargs)
 
-    def get_initial(self) -> dict:
-        return {}
-
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        return self.save(self.bound_editor(self.model()))
+        return self.save(self.bound_editor(self.kind.model()))
 
 
 class PageUpdateView(PageEditMixin, PageObjectMixin, generic.TemplateView):
+    verb, route = "update", "<int:pk>/"
+    needs, writes_need = ("view", "change"), ("change",)
+
     def get_context_data(self, **kwargs) -> dict:
         kwargs.setdefault("editor", self.get_editor(self.page))
         return super().get_context_data(
@@ -148,6 +153,8 @@ class PageUpdateView(PageEditMixin, PageObjectMixin, generic.TemplateView):
 
 
 class PagePreviewView(PageObjectMixin, generic.View):
+    verb, route = "preview", "<int:pk>/preview/"
+
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         back_url = reverse(self.url_name("update"), kwargs={"pk": self.page.pk})
         return preview_response(request, self.page, back_url=back_url)
@@ -156,6 +163,8 @@ class PagePreviewView(PageObjectMixin, generic.View):
 class PagePreviewLinkView(PageObjectMixin, generic.TemplateView):
     """Make a signed link that lets someone without an account read the page until it expires."""
 
+    verb, route = "preview-link", "<int:pk>/preview-link/"
+    needs = ("view", "change")
     template_name = "oscar/dashboard/content/preview_link.html"
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
@@ -199,6 +208,8 @@ class PageActionView(PageObjectMixin, generic.TemplateView):
 
 
 class PageSubmitView(PageActionView):
+    verb, route = "submit", "<int:pk>/submit/"
+    needs = ("view", "change")
     title = _("Submit for review")
     question = _("Send “%(title)s” to review, so a reviewer can check it before it is published?")
     button = _("Submit for review")
@@ -209,6 +220,8 @@ class PageSubmitView(PageActionView):
 
 
 class PageUnpublishView(PageActionView):
+    verb, route = "unpublish", "<int:pk>/unpublish/"
+    needs = ("view", "publish")
     title = _("Unpublish")
     question = _("Take “%(title)s” off the site and back to draft?")
     button = _("Unpublish")
@@ -221,6 +234,8 @@ class PageUnpublishView(PageActionView):
 class PagePublishView(PageObjectMixin, generic.FormView):
     """Publish now or at a chosen time; show every reason the service gives for refusing."""
 
+    verb, route = "publish", "<int:pk>/publish/"
+    needs = ("view", "publish")
     template_name = "oscar/dashboard/content/page_publish.html"
     form_class = forms.PublishForm
 
@@ -235,7 +250,6 @@ class PagePublishView(PageObjectMixin, generic.FormView):
                 page=self.page, user=self.request.user, at=form.cleaned_data["at"]
             )
         except ValidationError as refusal:
-            self.page.refresh_from_db()
             form.add_error(None, refusal.messages)
             return self.form_invalid(form)
         if self.page.is_scheduled():
@@ -250,23 +264,27 @@ class PagePublishView(PageObjectMixin, generic.FormView):
 
 
 class PageRevisionListView(PageObjectMixin, generic.ListView):
+    verb, route = "revision-list", "<int:pk>/revisions/"
+    also_needs = ("content.view_revision",)
     template_name = "oscar/dashboard/content/revision_list.html"
     context_object_name = "revisions"
     paginate_by = 50
 
     def get_queryset(self):
-        return services.revisions_of(self.page)
+        return revisions_of(self.page)
 
 
 class PageRevisionRestoreView(PageObjectMixin, generic.TemplateView):
     """Confirm on GET; on POST put the page's content back as the revision recorded it."""
 
+    verb, route = "revision-restore", "<int:pk>/revisions/<int:revision_pk>/restore/"
+    needs, also_needs = ("view", "change"), ("content.view_revision",)
     template_name = "oscar/dashboard/content/revision_restore.html"
 
     @cached_property
     def revision(self) -> Revision:
         """Return the revision the URL names, if it is one of the page's, or answer 404."""
-        return get_object_or_404(services.revisions_of(self.page), pk=self.kwargs["revision_pk"])
+        return get_object_or_404(revisions_of(self.page), pk=self.kwargs["revision_pk"])
 
     def get_context_data(self, **kwargs) -> dict:
         return super().get_context_data(revision=self.revision, **kwargs)
@@ -289,172 +307,16 @@ class PageRevisionRestoreView(PageObjectMixin, generic.TemplateView):
         return self.page_redirect()
 
 
-class ArticleMixin:
-    model = Article
-    url_slug = "article"
-    page_form_class = forms.ArticleForm
-
-
-class ConditionPageMixin:
-    model = ConditionPage
-    url_slug = "condition"
-    page_form_class = forms.ConditionPageForm
-
-
-class ArticleListView(ArticleMixin, PageListView):
-    pass
-
-
-class ArticleCreateView(ArticleMixin, PageCreateView):
-    def get_initial(self) -> dict:
-        return {"author": self.request.user}
-
-
-class ArticleUpdateView(ArticleMixin, PageUpdateView):
-    pass
-
-
-class ArticlePreviewView(ArticleMixin, PagePreviewView):
-    pass
-
-
-class ArticlePreviewLinkView(ArticleMixin, PagePreviewLinkView):
-    pass
-
-
-class ArticleSubmitView(ArticleMixin, PageSubmitView):
-    pass
-
-
-class ArticlePublishView(ArticleMixin, PagePublishView):
-    pass
-
-
-class ArticleUnpublishView(ArticleMixin, PageUnpublishView):
-    pass
-
-
-class ArticleRevisionListView(ArticleMixin, PageRevisionListView):
-    pass
-
-
-class ArticleRevisionRestoreView(ArticleMixin, PageRevisionRestoreView):
-    pass
-
-
-class ConditionPageListView(ConditionPageMixin, PageListView):
-    pass
-
-
-class ConditionPageCreateView(ConditionPageMixin, PageCreateView):
-    pass
-
-
-class ConditionPageUpdateView(ConditionPageMixin, PageUpdateView):
-    pass
-
-
-class ConditionPagePreviewView(ConditionPageMixin, PagePreviewView):
-    pass
-
-
-class ConditionPagePreviewLinkView(ConditionPageMixin, PagePreviewLinkView):
-    pass
-
-
-class ConditionPageSubmitView(ConditionPageMixin, PageSubmitView):
-    pass
-
-
-class ConditionPagePublishView(ConditionPageMixin, PagePublishView):
-    pass
-
-
-class ConditionPageUnpublishView(ConditionPageMixin, PageUnpublishView):
-    pass
-
-
-class ConditionPageRevisionListView(ConditionPageMixin, PageRevisionListView):
-    pass
-
-
-class ConditionPageRevisionRestoreView(ConditionPageMixin, PageRevisionRestoreView):
-    pass
-
-
-class CitationListView(generic.ListView):
-    template_name = "oscar/dashboard/content/citation_list.html"
-    context_object_name = "citations"
-    paginate_by = 50
-
-    def get_queryset(self):
-        self.filter_form = forms.CitationFilterForm(self.request.GET or None)
-        return selectors.citation_list(**self.filter_form.filters())
-
-    def get_context_data(self, **kwargs) -> dict:
-        return super().get_context_data(filter_form=self.filter_form, **kwargs)
-
-
-class CitationEditMixin:
-    """Save a citation through the content service, which refreshes the pages citing it."""
-
-    model = Citation
-    form_class = forms.CitationForm
-    template_name = "oscar/dashboard/content/citation_form.html"
-    success_url = reverse_lazy("dashboard:content-citation-list")
-
-    def form_valid(self, form) -> HttpResponse:
-        try:
-            citation = services.citation_save(citation=form.instance, user=self.request.user)
-        except ValidationError as refusal:
-            form.add_error(None, refusal)
-            return self.form_invalid(form)
-        except PermissionDenied as refusal:
-            form.add_error(None, str(refusal))
-            response = self.form_invalid(form)
-            response.status_code = 403
-            return response
-        messages.success(
-            self.request, _("Saved the citation “%(citation)s”.") % {"citation": citation}
-        )
-        return redirect(self.success_url)
-
-
-class CitationCreateView(CitationEditMixin, generic.CreateView):
-    pass
-
-
-class CitationUpdateView(CitationEditMixin, generic.UpdateView):
-    pass
-
-
-class ArticleImportView(generic.FormView):
-    """Import an exported article as drafts, through ``content.importing.article_import``."""
-
-    template_name = "oscar/dashboard/content/article_import.html"
-    form_class = forms.ArticleImportForm
-
-    def form_valid(self, form: forms.ArticleImportForm) -> HttpResponse:
-        try:
-            result = article_import(
-                source=form.cleaned_data["source"],
-                filename=form.cleaned_data["file"].name,
-                user=self.request.user,
-            )
-        except ArticleParseError as refusal:
-            form.add_error("file", str(refusal))
-            return self.form_invalid(form)
-        except ValidationError as refusal:
-            form.add_error("file", refusal.messages)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("Imported “%(title)s”: %(created)s created, %(updated)s updated, as drafts.")
-            % {"title": result.title, "created": result.created, "updated": result.updated},
-        )
-        for title in result.skipped:
-            messages.warning(
-                self.request,
-                _("“%(title)s” is published, so the import left it as it was.") % {"title": title},
-            )
-        return redirect("dashboard:content-article-list")
+#: Every page a kind of content gets in the dashboard, in the order of its URL patterns.
+PAGE_VIEWS: tuple[type[PageMixin], ...] = (
+    PageListView,
+    PageCreateView,
+    PageUpdateView,
+    PagePreviewView,
+    PagePreviewLinkView,
+    PageSubmitView,
+    PagePublishView,
+    PageUnpublishView,
+    PageRevisionListView,
+    PageRevisionRestoreView,
+)
