@@ -15,27 +15,23 @@ pages change by market:
     * ``eu``: the Cosmetic Products Regulation (EC) 1223/2009 and its common criteria for
       claims (Regulation 655/2013) keep cosmetics away from medicinal claims, so the notice
       says the products are cosmetics and points to a doctor or pharmacist.
-    * ``us``: the FDA's structure/function notice ("These statements have not been evaluated
-      by the Food and Drug Administration...") followed by "not intended to diagnose, treat,
-      cure, or prevent any disease", as readers there expect to see it.
+    * ``us``: under the FD&C Act (section 201(g)(1) and (i)) a product meant to treat,
+      mitigate or prevent disease, or to affect the structure or any function of the body, is
+      a drug, and the intended use is read from the website. The notice says the products are
+      cosmetics meant for cleansing and relaxing, and neither. The FDA's "These statements
+      have not been evaluated..." notice belongs to dietary supplements, so a bath product
+      never carries it.
     * ``au``: the TGA regulates therapeutic goods; the products are not on the Australian
       Register of Therapeutic Goods, so the notice says so and points to a health
       professional.
 
-``product_pages_name_conditions``
-    Whether a product page may name the conditions its related reading is about. A product
-    page is advertising: putting "migraine" next to "Add to basket" is an implied claim that
-    the product treats migraine. The UK (CAP Code 12.1 and 12.2), the EU (cosmetics may not
-    claim to treat) and Australia (the Therapeutic Goods Advertising Code: advertising that
-    refers to a serious condition makes the product a therapeutic good) treat that pairing as
-    a medicinal claim for a product that has no licence, so there it is False and the product
-    page shows a neutral "Related reading" list: a link to each condition page that shows the
-    product, worded by the page's neutral title ("Magnesium and nerve signalling") or, without
-    one, "Magnesium research summary", then the articles by their own titles, which editors keep
-    neutral. The condition pages themselves are editorial, carry the disclaimer, and are one
-    click away. In the US, structure/function statements with the FDA
-    notice are allowed alongside the product, so there it is True and the product page may
-    say "Read about magnesium and migraine headaches".
+Product pages name no condition in any market. A product page is advertising: putting
+"migraine" next to "Add to basket" is an implied claim that the product treats migraine, which
+the UK (CAP Code 12.1 and 12.2), the EU (cosmetics may not claim to treat), the US (a cosmetic
+presented as treating a disease is an unapproved drug) and Australia (the Therapeutic Goods
+Advertising Code) all forbid for a product without a licence. The product page shows a neutral
+"Related reading" list instead (``content_tags.related_content``). The condition pages
+themselves are editorial, carry the disclaimer, and are one click away.
 
 ``medicinal_claim_words``
     The words in a text that make it a medicinal claim: that a product cures, treats or
@@ -66,7 +62,6 @@ class MarketClaims:
     code: str
     name: Promise
     disclaimer: Promise
-    product_pages_name_conditions: bool
 
 
 MARKETS: dict[str, MarketClaims] = {
@@ -80,7 +75,6 @@ MARKETS: dict[str, MarketClaims] = {
             "condition. If you have a health condition, are pregnant or take medicines, speak "
             "to your GP or pharmacist before using magnesium products."
         ),
-        product_pages_name_conditions=False,
     ),
     "eu": MarketClaims(
         code="eu",
@@ -92,19 +86,17 @@ MARKETS: dict[str, MarketClaims] = {
             "not intended to diagnose, treat, cure or prevent any disease. Ask your doctor or "
             "pharmacist for advice about a health condition."
         ),
-        product_pages_name_conditions=False,
     ),
     "us": MarketClaims(
         code="us",
         name=_("United States"),
         disclaimer=_(
-            "These statements have not been evaluated by the Food and Drug Administration. "
-            "Our products are not intended to diagnose, treat, cure, or prevent any disease. "
-            "This page summarizes published research for general information and is not "
-            "medical advice; talk to your doctor before using magnesium products if you have "
-            "a medical condition."
+            "Our bath flakes and oils are cosmetics, made for cleansing and for relaxing in "
+            "the bath. They are not drugs: they are not intended to diagnose, treat, cure, "
+            "mitigate or prevent any disease, or to affect the structure or any function of "
+            "the body. This page summarizes published research for general information and is "
+            "not medical advice; talk to your doctor about any medical condition."
         ),
-        product_pages_name_conditions=True,
     ),
     "au": MarketClaims(
         code="au",
@@ -116,7 +108,6 @@ MARKETS: dict[str, MarketClaims] = {
             "summarises published research for general information only. Always see a health "
             "professional about a health condition."
         ),
-        product_pages_name_conditions=False,
     ),
 }
 

@@ -79,34 +79,16 @@ def neutral_page_links(pages) -> list[ReadingLink]:
     return links
 
 
-def reading_links(related, *, name_conditions: bool) -> list[ReadingLink]:
-    """Return the links a product page shows for ``related``, worded for the market.
+def reading_links(related) -> list[ReadingLink]:
+    """Return the links a product page shows for ``related``, naming no condition.
 
-    Every condition page that shows the product is linked, then the articles by their
-    titles. Where product pages may name conditions, a condition page is "Read about
-    magnesium and <condition>"; elsewhere its link names no condition
-    (:func:`neutral_page_links`).
+    Every condition page that shows the product is linked by its neutral title
+    (:func:`neutral_page_links`), then the articles by their titles.
     """
-    if name_conditions:
-        links = [
-            ReadingLink(
-                _("Read about magnesium and %(condition)s")
-                % {"condition": condition_name(page.title)},
-                page.url,
-            )
-            for page in related.condition_pages
-        ]
-    else:
-        links = neutral_page_links(related.condition_pages)
-    return [*links, *related.articles]
+    return [*neutral_page_links(related.condition_pages), *related.articles]
 
 
 @register.inclusion_tag("content/partials/product_related_content.html")
 def related_content(product) -> dict:
     """Render the product page's "Related reading": live content that links ``product``."""
-    claims = current_claims()
-    related = product_related_content(product)
-    return {
-        "claims": claims,
-        "links": reading_links(related, name_conditions=claims.product_pages_name_conditions),
-    }
+    return {"links": reading_links(product_related_content(product))}

@@ -1,4 +1,5 @@
-"""Each market's disclaimer and naming rule, and the check that refuses an unknown market."""
+"""Each market's disclaimer, product pages that name no condition, and the check that refuses
+an unknown market."""
 
 import pytest
 from django.core.checks import run_checks
@@ -7,15 +8,16 @@ from django.core.exceptions import ImproperlyConfigured
 from content.checks import check_claims_market
 from content.claims import MARKETS, current_claims
 from content.selectors import ReadingLink, RelatedContent
-from content.templatetags.content_tags import condition_name, reading_links
+from content.templatetags.content_tags import reading_links
 
 #: Words each market's disclaimer must carry, in the regulator's own terms.
 DISCLAIMER_WORDS = {
     "uk": ["not medicines", "not intended to diagnose, treat, cure or prevent", "GP", "pharmacist"],
     "eu": ["cosmetic products", "not intended to diagnose, treat, cure or prevent", "pharmacist"],
     "us": [
-        "These statements have not been evaluated by the Food and Drug Administration.",
-        "not intended to diagnose, treat, cure, or prevent any disease",
+        "cosmetics",
+        "not intended to diagnose, treat, cure, mitigate or prevent any disease",
+        "structure or any function of the body",
     ],
     "au": [
         "not therapeutic goods",
@@ -52,20 +54,21 @@ def test_each_market_has_its_own_disclaimer(settings, market):
     assert disclaimer not in others
 
 
-@pytest.mark.parametrize(
-    ("market", "names"), [("uk", False), ("eu", False), ("au", False), ("us", True)]
-)
-def test_only_the_us_names_conditions_on_product_pages(settings, market, names):
+@pytest.mark.parametrize("market", MARKETS)
+def test_no_disclaimer_borrows_the_fdas_dietary_supplement_notice(settings, market):
     settings.CLAIMS_MARKET = market
 
-    assert current_claims().product_pages_name_conditions is names
+    disclaimer = str(current_claims().disclaimer)
+
+    assert "Food and Drug Administration" not in disclaimer
+    assert "have not been evaluated" not in disclaimer
 
 
-@pytest.mark.parametrize("market", ["uk", "eu", "au"])
-def test_where_conditions_may_not_be_named_each_page_is_linked_by_neutral_text(settings, market):
+@pytest.mark.parametrize("market", MARKETS)
+def test_in_every_market_each_page_is_linked_by_neutral_text(settings, market):
     settings.CLAIMS_MARKET = market
 
-    links = reading_links(RELATED, name_conditions=current_claims().product_pages_name_conditions)
+    links = reading_links(RELATED)
 
     assert [(link.title, link.url) for link in links] == [
         ("Magnesium and nerves", "/conditions/migraine/"),
@@ -73,18 +76,6 @@ def test_where_conditions_may_not_be_named_each_page_is_linked_by_neutral_text(s
         ("Magnesium: what the research says", "/articles/research/"),
     ]
     assert not any("Migraine" in link.title or "Cramp" in link.title for link in links)
-
-
-def test_in_the_us_the_links_name_the_conditions(settings):
-    settings.CLAIMS_MARKET = "us"
-
-    links = reading_links(RELATED, name_conditions=current_claims().product_pages_name_conditions)
-
-    assert [(link.title, link.url) for link in links] == [
-        ("Read about magnesium and migraine headaches", "/conditions/migraine/"),
-        ("Read about magnesium and cramp", "/conditions/cramp/"),
-        ("Magnesium: what the research says", "/articles/research/"),
-    ]
 
 
 def test_repeated_neutral_text_is_numbered_so_every_link_reads_differently():
@@ -98,7 +89,7 @@ def test_repeated_neutral_text_is_numbered_so_every_link_reads_differently():
         ),
     )
 
-    links = reading_links(related, name_conditions=False)
+    links = reading_links(related)
 
     assert [(link.title, link.url) for link in links] == [
         ("Magnesium research summary", "/conditions/cramp/"),
@@ -112,22 +103,8 @@ def test_repeated_neutral_text_is_numbered_so_every_link_reads_differently():
 def test_without_condition_pages_only_the_articles_are_linked():
     related = RelatedContent(articles=RELATED.articles)
 
-    for name_conditions in (False, True):
-        assert reading_links(related, name_conditions=name_conditions) == list(RELATED.articles)
-    assert reading_links(RelatedContent(), name_conditions=False) == []
-
-
-@pytest.mark.parametrize(
-    ("title", "mid_sentence"),
-    [
-        ("Migraine headaches", "migraine headaches"),
-        ("PMS", "PMS"),
-        ("Raynaud's phenomenon", "Raynaud's phenomenon"),
-        ("Restless legs", "restless legs"),
-    ],
-)
-def test_a_condition_name_reads_naturally_mid_sentence(title, mid_sentence):
-    assert condition_name(title) == mid_sentence
+    assert reading_links(related) == list(RELATED.articles)
+    assert reading_links(RelatedContent()) == []
 
 
 def test_the_market_setting_is_read_without_regard_to_case_or_spaces(settings):
