@@ -19,14 +19,23 @@
    section per condition in ``CONDITIONS`` (started by its heading in any case, or, when the
    heading is missing, by a paragraph that opens "Fibromyalgia is ..."), the summary of
    mechanisms (the list after the "SUMMARY: ..." heading, with the sentence leading into it), and
-   the closing part. Another heading ends a condition section and goes to the article.
+   the closing part. Another heading ends a condition section and goes to the article. The
+   summary's heading is written in sentence case: "Summary: analgesic (pain relief) effects of
+   magnesium", not in capitals.
 
-The summary of mechanisms is kept once as data and used twice: the article shows it as a section
-of its body, and every condition page gets the whole of it in its ``mechanism`` field. The source
-gives the mechanisms for pain in general, not per condition, so choosing the parts that fit each
-condition is left to the editor reviewing the drafts. A page whose text cites a source, mechanism
-included, lists that source; the inline citations stay as readable text, so they stay right when
-an editor reorders a page's reference list.
+Every page shows its summary (the first two sentences of its first paragraph) as its lead, so
+its body starts after them: that paragraph loses those sentences, or goes when it has no more.
+A page needs a body, so a section whose text is no more than its summary keeps all of it, and a
+summary cut short with "…" leaves its paragraph whole.
+
+The article's body shows the whole summary of mechanisms; a condition page's ``mechanism`` gets
+only the items that fit the condition, as a list: an item fits when it names the condition, or
+when an entry of ``MECHANISMS`` finds it by the item's own words and the condition's section uses
+the words that entry lists for it (``CONDITIONS`` and ``MECHANISMS`` are tables in
+``content.importer_topics``). An item no entry finds stays in the article only, and a condition
+that no item fits gets an empty ``mechanism`` for the editor to write. A page whose text cites a
+source, summary and mechanism included, lists that source; the inline citations stay as readable
+text, so they stay right when an editor reorders a page's reference list.
 """
 
 import html
@@ -36,6 +45,7 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 
+from content.importer_topics import CONDITIONS, Condition, mechanisms_fitting
 from content.importer_units import (
     CITATION,
     FINAL_PUNCTUATION,
@@ -43,6 +53,7 @@ from content.importer_units import (
     Unit,
     clean_units,
     html_units,
+    sentence_case,
     text_units,
     unique_units,
 )
@@ -60,37 +71,6 @@ SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or"
 
 class ArticleParseError(ValueError):
     """The export cannot be read as an article; the message says why."""
-
-
-@dataclass(frozen=True)
-class Condition:
-    """A condition the store writes about: its page's slug and title, and how articles name it."""
-
-    slug: str
-    title: str
-    names: str  # a regular expression for the names a heading may use, matched ignoring case
-
-    def is_heading(self, text: str) -> bool:
-        """Return whether ``text`` is this condition's heading."""
-        words = " ".join(re.findall(r"[\w-]+", text))
-        return re.fullmatch(self.names, words, re.IGNORECASE) is not None
-
-    def is_lead_in(self, text: str) -> bool:
-        """Return whether ``text`` opens a section about this condition that lacks its heading."""
-        return re.match(rf"(?:{self.names})\s+(?:is|are)\b", text, re.IGNORECASE) is not None
-
-
-CONDITIONS = (
-    Condition("migraine-headaches", "Migraine Headaches", r"migraines?(?: headaches?)?"),
-    Condition("neuropathic-pain", "Neuropathic Pain", r"neuropathic pain"),
-    Condition("fibromyalgia", "Fibromyalgia", r"fibromyalgia"),
-    Condition("period-pain", "Period Pain", r"period pains?|dysmenorrh?o?ea"),
-    Condition(
-        "surgery-and-post-operative-pain",
-        "Surgery and Post-Operative Pain",
-        r"(?:surgery and )?post-? ?operative pain",
-    ),
-)
 
 
 @dataclass(frozen=True)
@@ -119,10 +99,21 @@ class ConditionSection:
     slug: str
     title: str
     blocks: tuple[Block, ...]
+    mechanisms: tuple[str, ...]  # the items of the summary of mechanisms that fit it
 
     @property
     def summary(self) -> str:
         return summarise(self.blocks)
+
+    @property
+    def body_blocks(self) -> tuple[Block, ...]:
+        """Return the page's body: its text after the summary it leads with."""
+        return body_after_summary(self.blocks, self.summary)
+
+    @property
+    def mechanism_blocks(self) -> tuple[Block, ...]:
+        """Return the items of the summary of mechanisms that fit this condition, as a list."""
+        return (ItemList(ordered=False, items=self.mechanisms),) if self.mechanisms else ()
 
 
 @dataclass(frozen=True)
@@ -150,7 +141,7 @@ class ParsedArticle:
         return (*self.mechanisms_lead, ItemList(ordered=True, items=self.mechanisms))
 
     @property
-    def body_blocks(self) -> tuple[Block, ...]:
+    def blocks(self) -> tuple[Block, ...]:
         """Return the article's own text: introduction, summary of mechanisms, closing part."""
         heading = (Heading(self.mechanisms_heading),) if self.mechanisms_heading else ()
         mechanisms = self.mechanism_blocks or self.mechanisms_lead
@@ -159,6 +150,11 @@ class ParsedArticle:
     @property
     def summary(self) -> str:
         return summarise(self.intro + self.sections[0].blocks)
+
+    @property
+    def body_blocks(self) -> tuple[Block, ...]:
+        """Return the article's body: its own text after the summary it leads with."""
+        return body_after_summary(self.blocks, self.summary)
 
 
 def parse_article(source: str, *, filename: str) -> ParsedArticle:
@@ -193,6 +189,22 @@ def render_html(blocks: tuple[Block, ...]) -> str:
 def cited_keys(blocks: tuple[Block, ...]) -> list[str]:
     """Return the keys of the sources ``blocks`` cite, in order of first mention."""
     return [source.key for source in _sources_in(_texts(blocks))]
+
+
+def body_after_summary(blocks: tuple[Block, ...], summary: str) -> tuple[Block, ...]:
+    """Return ``blocks`` without ``summary`` at the start of their first paragraph.
+
+    The first paragraph loses the summary's sentences, or goes when it has no more. When the
+    summary is all the text, return all of it: a page needs a body.
+    """
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            if not block.text.startswith(summary):
+                return blocks
+            rest = block.text[len(summary) :].strip()
+            body = blocks[:index] + (Paragraph(rest),) * bool(rest) + blocks[index + 1 :]
+            return body or blocks
+    return blocks
 
 
 def summarise(blocks: tuple[Block, ...]) -> str:
@@ -272,7 +284,7 @@ def _assemble(units: list[Unit]) -> ParsedArticle:
             if kind == "heading":
                 continue
         elif kind == "heading" and SUMMARY_HEADING.search(text) and not mechanisms_heading:
-            mechanisms_heading, target = text, mechanisms
+            mechanisms_heading, target = sentence_case(text), mechanisms
             continue
         elif target is mechanisms and kind == "line" and not mechanisms:
             target = mechanisms_lead
@@ -281,8 +293,14 @@ def _assemble(units: list[Unit]) -> ParsedArticle:
         elif target is not intro and (kind == "heading" or target is mechanisms):
             target = closing
         target.append((kind, text))
+    items = tuple(text for _, text in mechanisms)
     found = tuple(
-        ConditionSection(condition.slug, condition.title, _blocks(section))
+        ConditionSection(
+            condition.slug,
+            condition.title,
+            _blocks(section),
+            mechanisms_fitting(condition, " ".join(text for _, text in section), items),
+        )
         for condition, section in sections.items()
         if section
     )
@@ -295,7 +313,7 @@ def _assemble(units: list[Unit]) -> ParsedArticle:
         sections=found,
         mechanisms_heading=mechanisms_heading,
         mechanisms_lead=_blocks(mechanisms_lead),
-        mechanisms=tuple(text for _, text in mechanisms),
+        mechanisms=items,
         closing=_blocks(closing),
         citations=tuple(_sources_in(text for _, text in units)),
     )

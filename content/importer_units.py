@@ -4,6 +4,7 @@ A unit is one line of a plain-text export (the store writes one paragraph a line
 heading, paragraph or list item of an HTML export, as ``(kind, text)``. Cleaning writes quotes,
 spaces and inline citations one way, drops the "requires javascript" notice, strips bullet
 glyphs and numbers (marking the unit a list item), and leaves out every repeat.
+``sentence_case`` re-cases a heading that shouts in capitals.
 """
 
 import re
@@ -17,6 +18,7 @@ CITATION = re.compile(
 )
 FINAL_PUNCTUATION = ".!?:;,…\"'"
 QUOTES = str.maketrans("\u2018\u2019\u201a\u201b\u201c\u201d\u201e", "''''\"\"\"")
+WORD = re.compile(r"[^\W\d_][\w'-]*")
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 
 # Units: (kind, text), kind being "heading", "line", or one of ITEMS for a list item.
@@ -122,6 +124,23 @@ def unique_units(units: list[Unit]) -> list[Unit]:
             seen.add(key)
             unique.append((kind, text))
     return unique
+
+
+def sentence_case(text: str) -> str:
+    """Return the heading ``text`` in sentence case: "SUMMARY: Pain" as "Summary: pain".
+
+    A word in capitals is an acronym and stays so ("NMDA"), unless it shouts: the whole text, or
+    the label before its colon, is in capitals.
+    """
+    label, colon, _ = text.partition(":")
+    shouted_up_to = len(text) if text.isupper() else len(label) if colon and label.isupper() else 0
+
+    def recase(word: re.Match) -> str:
+        is_acronym = word.start() >= shouted_up_to and len(word[0]) > 1 and word[0].isupper()
+        return word[0] if is_acronym else word[0].lower()
+
+    recased = WORD.sub(recase, text)
+    return re.sub(r"[^\W\d_]", lambda letter: letter[0].upper(), recased, count=1)
 
 
 def _citation_marker(match: re.Match) -> str:

@@ -121,7 +121,7 @@ def article_import(
     outcome = _page_import(
         page=article,
         fields=article_fields,
-        citations=citations_in(parsed.body_blocks),
+        citations=citations_in(parsed.blocks),
         user=user,
         skip_permission_checks=skip_permission_checks,
     )
@@ -132,12 +132,12 @@ def article_import(
         page_fields = {
             "title": section.title,
             "summary": section.summary,
-            "body": render_html(section.blocks),
-            "mechanism": render_html(parsed.mechanism_blocks),
+            "body": render_html(section.body_blocks),
+            "mechanism": render_html(section.mechanism_blocks),
             "source_article": article,
             "position": position,
         }
-        cited = citations_in(section.blocks + parsed.mechanism_blocks)
+        cited = citations_in(section.blocks + section.mechanism_blocks)
         outcome = _page_import(
             page=page,
             fields=page_fields,

@@ -13,6 +13,7 @@ from content.importer import (
     parse_article,
     render_html,
 )
+from content.importer_units import sentence_case
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "000_3b8c502e2795d89f.txt"
 HTML_EXPORT = Path(__file__).resolve().parents[1] / "fixtures" / "article_export.html"
@@ -94,7 +95,7 @@ def test_bullet_glyphs_numbers_and_curly_quotes_are_gone(article):
 
 
 def test_the_summary_of_mechanisms_is_a_numbered_list_of_four(article):
-    assert article.mechanisms_heading == "SUMMARY: Analgesic (Pain Relief) Effects of Magnesium"
+    assert article.mechanisms_heading == "Summary: analgesic (pain relief) effects of magnesium"
     assert article.mechanisms_lead == (
         Paragraph(
             "The primary mechanisms through which magnesium produces its analgesic effects are:"
@@ -111,8 +112,8 @@ def test_the_summary_of_mechanisms_is_a_numbered_list_of_four(article):
 def test_the_article_body_holds_the_introduction_mechanisms_and_closing_but_no_condition(article):
     html = render_html(article.body_blocks)
 
-    assert html.startswith("<p>Excessive neurotransmitter release")
-    assert "<h2>SUMMARY: Analgesic (Pain Relief) Effects of Magnesium</h2>" in html
+    assert html.startswith("<p>Magnesium can come to the rescue.")
+    assert "<h2>Summary: analgesic (pain relief) effects of magnesium</h2>" in html
     assert "Transdermal magnesium can deliver more magnesium" in html
     assert html.endswith("without the negative side effects.</p>")
     assert "Dysmenorrhea" not in html
@@ -146,6 +147,90 @@ def test_summaries_are_the_first_two_sentences_of_the_first_paragraph(article):
     )
     assert article.sections[0].summary.endswith("around the visual periphery.")
     assert all(0 < len(section.summary) <= 400 for section in article.sections)
+
+
+def test_the_article_body_starts_after_the_opening_paragraph_it_shows_as_its_summary(article):
+    html = render_html(article.body_blocks)
+
+    assert article.summary == article.intro[0].text
+    assert "Excessive neurotransmitter release" not in html
+    assert html.startswith("<p>Magnesium can come to the rescue.")
+    assert article.blocks[0] == article.intro[0]
+
+
+def test_a_condition_page_body_starts_after_the_sentences_its_summary_shows(article):
+    migraine, neuropathic, fibromyalgia, period, surgery = article.sections
+
+    for section in (migraine, neuropathic, fibromyalgia, surgery):
+        assert section.summary not in render_html(section.body_blocks)
+    assert migraine.body_blocks[0].text.startswith("Migraines can be accompanied by light")
+    assert fibromyalgia.body_blocks[0].text.startswith("It is postulated that fibromyalgia")
+    assert surgery.body_blocks[0].text.startswith("However, there are better ways")
+    assert len(surgery.body_blocks) == len(surgery.blocks) - 1
+    # A page needs a body: a section that is all summary keeps it.
+    assert period.body_blocks == period.blocks == (Paragraph(period.summary),)
+
+
+def test_a_summary_cut_short_leaves_its_paragraph_whole_in_the_body():
+    long_sentence = "Magnesium " + "and calcium " * 40 + "were measured."
+    source = f"Notes\n\nPeriod Pain\n\n{long_sentence} Cramps eased.\n"
+
+    (period,) = parse_article(source, filename="notes.txt").sections
+
+    assert period.summary.endswith("…")
+    assert period.body_blocks == (Paragraph(f"{long_sentence} Cramps eased."),)
+
+
+@pytest.mark.parametrize(
+    ("heading", "recased"),
+    [
+        (
+            "SUMMARY: Analgesic (Pain Relief) Effects of Magnesium",
+            "Summary: analgesic (pain relief) effects of magnesium",
+        ),
+        ("SUMMARY: How NMDA Receptors Work", "Summary: how NMDA receptors work"),
+        ("MECHANISMS OF ACTION", "Mechanisms of action"),
+        ("Mechanisms in Brief", "Mechanisms in brief"),
+    ],
+)
+def test_a_heading_in_capitals_is_written_in_sentence_case_keeping_acronyms(heading, recased):
+    assert sentence_case(heading) == recased
+
+
+def test_each_condition_gets_only_the_mechanisms_that_fit_it_and_their_citations(article):
+    nmda, relaxation, anti_inflammatory, nitric_oxide = article.mechanisms
+
+    assert {section.slug: section.mechanisms for section in article.sections} == {
+        "migraine-headaches": (nmda,),
+        "neuropathic-pain": (nmda,),
+        "fibromyalgia": (nmda,),
+        "period-pain": (relaxation, anti_inflammatory),
+        "surgery-and-post-operative-pain": (nmda,),
+    }
+    assert nitric_oxide.startswith("Magnesium activates the nitric oxide (NO) pathway")
+    cited = {s.slug: cited_keys(s.blocks + s.mechanism_blocks) for s in article.sections}
+    assert cited == {
+        "migraine-headaches": ["thomas-2000", "shin-2020"],
+        "neuropathic-pain": [],
+        "fibromyalgia": [],
+        "period-pain": ["libako-2010"],
+        "surgery-and-post-operative-pain": [],
+    }
+    period = render_html(article.sections[3].mechanism_blocks)
+    assert period.startswith("<ul><li>Relaxation of pressure") and period.count("<li>") == 2
+
+
+def test_a_mechanism_that_names_a_condition_fits_it_and_one_that_fits_none_goes_nowhere():
+    source = (
+        "Magnesium Notes\n\nPeriod Pain\n\nCramps eased.\n\nFibromyalgia\n\nTired.\n\n"
+        "SUMMARY: Mechanisms\n\n- Calms the womb muscle in period pain.\n"
+        "- Widens blood vessels.\n"
+    )
+
+    period, fibromyalgia = parse_article(source, filename="notes.txt").sections
+
+    assert period.mechanisms == ("Calms the womb muscle in period pain.",)
+    assert (fibromyalgia.mechanisms, fibromyalgia.mechanism_blocks) == ((), ())
 
 
 def test_an_html_export_of_the_same_article_parses_the_same_way(article):
