@@ -1,8 +1,8 @@
 """What the site may say about health, per market, chosen with ``settings.CLAIMS_MARKET``.
 
 The shop sells cosmetic bath products (magnesium chloride flakes and oils), not medicines. Each
-market regulates health claims differently, and this module holds the two things the public
-pages change by market:
+market regulates health claims differently, and this module holds what the public pages
+change by market:
 
 ``disclaimer``
     The notice under every condition page and article. In plain words it says the products
@@ -33,20 +33,14 @@ Advertising Code) all forbid for a product without a licence. The product page s
 "Related reading" list instead (``content_tags.related_content``). The condition pages
 themselves are editorial, carry the disclaimer, and are one click away.
 
-``medicinal_claim_words``
-    The words in a text that make it a medicinal claim: that a product cures, treats or
-    prevents something, or relieves a named condition. Cosmetics may not claim that in any of
-    the four markets, so one list serves them all. A text that uses one needs a person to read
-    it before it goes public; the words alone cannot tell "cured my migraine" from "no cure
-    claimed", so callers hold the text for a person rather than refuse it.
+What a text says is read by ``content.compliance``, the claims checker, with each market's
+rules.
 
 A market the module does not know is a configuration error: the system check
 ``content.E001`` (``content.checks``) reports it at start-up, and :func:`current_claims`
 raises ``ImproperlyConfigured`` if it is used anyway.
 """
 
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -132,51 +126,3 @@ def current_claims() -> MarketClaims:
         return MARKETS[code]
     except KeyError:
         raise ImproperlyConfigured(unknown_market_message(code)) from None
-
-
-#: Each word that makes a statement about a product a medicinal claim, as a pattern for the word
-#: and its usual endings: what a medicine does, and the conditions the shop's readers ask about.
-MEDICINAL_WORDS: tuple[str, ...] = (
-    r"cur(?:e|es|ed|ing|ative)",
-    r"treat(?:s|ed|ing|ment|ments)?",
-    r"heal(?:s|ed|ing)?",
-    r"remed(?:y|ies)",
-    r"reliev(?:e|es|ed|ing)",
-    r"relief",
-    r"prevent(?:s|ed|ing|ion|ive)?",
-    r"medic(?:ine|ines|ation|ations|inal)",
-    r"prescri(?:be|bed|ption|ptions)",
-    r"therap(?:y|ies|eutic)",
-    r"migraines?",
-    r"headaches?",
-    r"pains?",
-    r"painful",
-    r"cramps?",
-    r"arthritis",
-    r"fibromyalgia",
-    r"neuropath(?:y|ic)",
-    r"insomnia",
-    r"anxiety",
-    r"depression",
-    r"inflammation",
-    r"diseases?",
-    r"illness(?:es)?",
-    r"eczema",
-    r"psoriasis",
-)
-MEDICINAL_PATTERN = re.compile(r"\b(?:" + "|".join(MEDICINAL_WORDS) + r")\b", re.IGNORECASE)
-
-
-def medicinal_claim_words(text: str) -> list[str]:
-    """Return the medicinal-claim words ``text`` uses, lower-cased, each once, first seen first.
-
-    The text is read as a person sees it: compatibility forms folded (full-width letters,
-    ligatures) and invisible format characters (zero-width spaces and joiners) dropped, so
-    "cured" typed in full-width letters or with a zero-width space inside is still found.
-    """
-    readable = "".join(
-        character
-        for character in unicodedata.normalize("NFKC", text)
-        if unicodedata.category(character) != "Cf"
-    )
-    return list(dict.fromkeys(match.casefold() for match in MEDICINAL_PATTERN.findall(readable)))

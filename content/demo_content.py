@@ -96,8 +96,8 @@ ARTICLE = ArticleSpec(
     byline="The Magnesium Works team (demo content)",
     seo_title="Magnesium and pain: a plain-language look at the research",
     meta_description=(
-        "How magnesium calms nerve signalling, the pain conditions studied so far, typical "
-        "daily intakes, and how people use magnesium baths and oils."
+        "What research says about magnesium and nerve signalling, the pain conditions studied "
+        "so far, typical daily intakes, and how people use magnesium baths and oils."
     ),
     citations=(THOMAS_2000, SHIN_2020, LIBAKO_2010),
     body="""\
@@ -135,7 +135,7 @@ trials have measured pain and painkiller use afterwards.</li>
 </ul>
 <p>Each condition has its own page, with the sources behind it.</p>
 
-<h2>How magnesium is thought to ease pain</h2>
+<h2>How researchers think magnesium acts</h2>
 <p>Reviews of the research usually group magnesium's effects on pain under four headings:</p>
 <ul>
 <li><strong>Damping the NMDA receptor.</strong> In the spinal cord, an active NMDA receptor
@@ -144,10 +144,10 @@ against that receptor.</li>
 <li><strong>Controlling calcium.</strong> Magnesium blocks calcium channels and adjusts
 potassium channels, helping cell membranes stay stable, blood flow freely and arteries stay
 supple.</li>
-<li><strong>Calming inflammation.</strong> In studies of rats, immune cells from
+<li><strong>Inflammation.</strong> In studies of rats, immune cells from
 magnesium-deficient animals were primed to react and made more reactive oxygen species, even
 with nothing to set them off; more magnesium had the opposite effect.</li>
-<li><strong>Relaxing blood vessels.</strong> Magnesium switches on the nitric oxide pathway,
+<li><strong>The nitric oxide pathway.</strong> Magnesium switches on the nitric oxide pathway,
 which lets blood vessels relax and widen.</li>
 </ul>
 
@@ -201,7 +201,7 @@ GP.</p>
         mechanism="""\
 <p>A migraine involves a surge of excitatory messengers in the brain. Magnesium is thought to
 help by opposing the NMDA receptor, so glutamate has less effect, by limiting the calcium that
-enters firing nerve cells, and by relaxing blood vessels through the nitric oxide pathway.
+enters firing nerve cells, and through the nitric oxide pathway.
 When magnesium is low, these brakes are weaker.</p>
 """,
         citations=(THOMAS_2000, SHIN_2020),
@@ -234,11 +234,10 @@ and a light touch can set it off. It covers many conditions, among them diabetic
 pain after shingles (postherpetic neuralgia), trigeminal neuralgia, pain after an amputation
 or a stroke, nerve pain linked to cancer, and pain from an irritated nerve root in the
 spine.</p>
-<p>Researchers have studied magnesium for nerve pain over many years. In people whose low back
-pain had a nerve component, a course of magnesium was reported to lower pain scores and to let
-them bend and move the lower back further. Reviewers also report that nerve pain and
-disability after a spinal cord injury can improve with magnesium treatment
-(Shin et al., 2020).</p>
+<p>Researchers have studied magnesium for nerve pain over many years. A 2020 review reports
+that in people whose low back pain had a nerve component, a course of magnesium lowered pain
+scores and let them bend and move the lower back further, and that nerve pain and disability
+after a spinal cord injury improved with magnesium treatment (Shin et al., 2020).</p>
 <p>Those studies used medical doses given under supervision. Some people with nerve pain also
 like to massage magnesium oil into areas that feel tight or sore, as part of a self-care
 routine alongside the treatment their doctor recommends.</p>
@@ -253,8 +252,8 @@ thought to turn that amplification down.</p>
         products=(
             ProductUse(
                 OIL_SPRAY,
-                "Spray four to six times onto the sore area, massage in and leave for 20 "
-                "minutes; not on broken skin.",
+                "Spray four to six times onto the skin, massage in and leave for 20 minutes; "
+                "not on broken skin.",
             ),
             ProductUse(
                 GENTLE_OIL_SPRAY,
@@ -280,7 +279,7 @@ there is no single test for it.</p>
 <p>One line of research concerns substance P, a messenger that carries pain signals and turns
 up their volume. Higher levels of substance P have been linked with fibromyalgia. Low magnesium
 can push substance P up, and researchers have proposed that restoring magnesium may bring it
-down and ease some symptoms. Fibromyalgia is among the conditions in which reviewers report
+down. Fibromyalgia is among the conditions in which reviewers report
 magnesium has been tried (Shin et al., 2020), though there are still only a handful of
 trials.</p>
 <p>Because fibromyalgia so often disturbs sleep, many people build a calming evening routine.
@@ -310,8 +309,8 @@ state. Its relaxing effect on muscles may also play a part.</p>
         title="Period pain",
         neutral_title="Magnesium and muscle relaxation",
         summary=(
-            "Painful periods are common. Why magnesium's relaxing and anti-inflammatory effects "
-            "have interested researchers, and how some people use a magnesium bath or oil."
+            "Painful periods are common. Why researchers have looked at magnesium's effects on "
+            "muscle and on inflammation, and how some people use a magnesium bath or oil."
         ),
         seo_title="Period pain and magnesium: what studies have looked at",
         body="""\
@@ -329,15 +328,15 @@ If your period pain is severe, getting worse or stopping you from doing everyday
 your GP, as it can have causes that need treatment.</p>
 """,
         mechanism="""\
-<p>Magnesium is thought to ease cramping by helping muscle relax and by controlling calcium,
-which muscle needs in order to contract. Its anti-inflammatory effect, and its part in the
-nitric oxide pathway that widens blood vessels, may also reduce pain.</p>
+<p>A review of magnesium and pain (Shin et al., 2020) describes magnesium controlling calcium,
+which muscle needs in order to contract. Laboratory work links low magnesium with immune cells
+primed to over-react (Libako et al., 2010).</p>
 """,
         citations=(SHIN_2020, LIBAKO_2010),
         products=(
             ProductUse(
                 DEAD_SEA_FLAKES,
-                "Two or three cups in a warm bath for 20 minutes when cramps start.",
+                "Two or three cups in a warm bath for 20 minutes.",
             ),
             ProductUse(
                 OIL_SPRAY,
@@ -351,9 +350,8 @@ nitric oxide pathway that widens blood vessels, may also reduce pain.</p>
         title="Surgery and post-operative pain",
         neutral_title="Magnesium and recovery",
         summary=(
-            "Some anaesthetists give magnesium during operations to reduce pain afterwards. "
-            "What the studies found, and how some people use magnesium baths while they "
-            "recover at home."
+            "Some anaesthetists give magnesium during operations. What the studies found, and "
+            "how some people use magnesium baths while they recover at home."
         ),
         seo_title="Magnesium during surgery and for pain afterwards",
         body="""\
@@ -367,7 +365,7 @@ anaesthetic can lower pain after the operation without raising the risk of side 
 (Shin et al., 2020), and some report a quicker recovery.</p>
 <p>That is a hospital treatment, decided by your surgical team. At home, once your wound has
 healed and you have been told bathing is fine, some people find a warm magnesium bath or foot
-soak a pleasant way to relax and ease stiffness while they get moving again.</p>
+soak a pleasant way to relax while they get moving again.</p>
 """,
         mechanism="""\
 <p>An operation sends a burst of pain signals that can sensitise the spinal cord through the
@@ -379,8 +377,8 @@ NMDA-blocking drugs used in anaesthesia do.</p>
         products=(
             ProductUse(
                 ZECHSTEIN_FLAKES,
-                "Once the wound has fully healed and you are cleared to bathe: two cups in a "
-                "warm bath for 20 minutes.",
+                "Once your surgical team has cleared you to bathe: two cups in a warm bath for "
+                "20 minutes.",
             ),
             ProductUse(
                 EUCALYPTUS_FLAKES,

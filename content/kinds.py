@@ -60,6 +60,9 @@ class ContentKind:
     load_public: Callable[..., models.Model] = as_saved
     #: The values a new page's form starts with, for the user writing it.
     initial_values: Callable[..., dict] = no_initial_values
+    #: The fields readers see as plain text, and those holding HTML: what the claims check reads.
+    text_fields: tuple[str, ...] = ("title", "summary", "seo_title", "meta_description")
+    html_fields: tuple[str, ...] = ("body",)
 
     def __post_init__(self) -> None:
         if (self.citation_link is None) != (not self.citation_owner):

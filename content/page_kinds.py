@@ -73,6 +73,8 @@ CONDITION_PAGE = ContentKind(
     links_products=True,
     extra_publish_problems=condition_page_problems,
     load_public=condition_page_as_public,
+    text_fields=("title", "neutral_title", "summary", "seo_title", "meta_description"),
+    html_fields=("body", "mechanism"),
 )
 
 

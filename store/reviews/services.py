@@ -7,7 +7,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
-from content.claims import medicinal_claim_words
+from content.claims import current_claims
+from content.compliance import Finding, check_text
 
 Product = get_model("catalogue", "Product")
 ProductReview = get_model("reviews", "ProductReview")
@@ -16,9 +17,14 @@ ProductReview = get_model("reviews", "ProductReview")
 MODERATION_STATUSES = frozenset(code for code, _label in ProductReview.STATUS_CHOICES)
 
 
-def review_claim_words(review: ProductReview) -> list[str]:
-    """Return the medicinal-claim words in ``review``'s title and text (see content.claims)."""
-    return medicinal_claim_words(f"{review.title}\n{review.body}")
+def review_claim_findings(review: ProductReview) -> list[Finding]:
+    """Return what in ``review``'s title and text makes a health claim in the shop's market.
+
+    A shopper's "this cured my migraine" beside the product speaks for the shop: the claims
+    checker (``content.compliance``) reads reviews with the rules for testimonials.
+    """
+    text = f"{review.title}\n{review.body}"
+    return check_text(text, market=current_claims().code, setting="review")
 
 
 def review_initial_status(*, review: ProductReview) -> int:
@@ -28,7 +34,7 @@ def review_initial_status(*, review: ProductReview) -> int:
     whatever that setting says, when its words make a health claim: a review shown beside the
     product speaks for the shop, and the shop's products are not medicines.
     """
-    if settings.OSCAR_MODERATE_REVIEWS or review_claim_words(review):
+    if settings.OSCAR_MODERATE_REVIEWS or review_claim_findings(review):
         return ProductReview.FOR_MODERATION
     return ProductReview.APPROVED
 

@@ -8,7 +8,7 @@ from oscar.apps.dashboard.reviews import views
 from oscar.core.loading import get_classes
 
 from store.ids import is_row_id
-from store.reviews.services import review_claim_words, review_moderate
+from store.reviews.services import review_claim_findings, review_moderate
 
 DashboardProductReviewForm, ReviewDecisionForm = get_classes(
     "dashboard.reviews.forms", ["DashboardProductReviewForm", "ReviewDecisionForm"]
@@ -47,7 +47,7 @@ class ReviewListView(views.ReviewListView):
         context = super().get_context_data(**kwargs)
         context["review_form"] = kwargs.get("review_form") or self.review_form_class()
         context["review_rows"] = [
-            (review, review_claim_words(review)) for review in context["review_list"]
+            (review, review_claim_findings(review)) for review in context["review_list"]
         ]
         return context
 
@@ -75,13 +75,13 @@ class ReviewListView(views.ReviewListView):
 
 
 class ReviewUpdateView(views.ReviewUpdateView):
-    """Oscar's page for one review, naming the health-claim words that held it back."""
+    """Oscar's page for one review, showing the health claims that held it back."""
 
     form_class = DashboardProductReviewForm
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["claim_words"] = review_claim_words(self.object)
+        context["claim_findings"] = review_claim_findings(self.object)
         return context
 
     def form_valid(self, form):
