@@ -8,10 +8,12 @@ methods' descriptions. ``manage.py claims_audit`` prints what this finds.
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from content.claims import current_claims
 from content.compliance import Finding, check_html, check_text
-from content.kinds import kinds
+from content.kinds import kind_for, kinds
 from content.models import ConditionPage, ConditionProduct
 
 Product = get_model("catalogue", "Product")
@@ -36,6 +38,42 @@ class PublicText:
 class AuditFinding:
     text: PublicText
     finding: Finding
+
+
+@dataclass(frozen=True)
+class PageFinding:
+    """A claim in one field of a page."""
+
+    field: str
+    finding: Finding
+
+
+def page_claim_findings(page, *, market: str | None = None) -> list[PageFinding]:
+    """Return the claims in the public fields of ``page`` that ``market`` forbids (default: the
+    shop's), read as editorial text."""
+    kind = kind_for(page)
+    market = market or current_claims().code
+    found = []
+    for fields, check in ((kind.text_fields, check_text), (kind.html_fields, check_html)):
+        for field in fields:
+            text = getattr(page, field) or ""
+            for finding in check(text, market=market, setting=EDITORIAL):
+                found.append(PageFinding(field, finding))
+    return found
+
+
+def finding_message(found: PageFinding) -> str:
+    """Say what is wrong with a page's claim, and how it could be put, for the editor."""
+    finding = found.finding
+    message = _("“%(phrase)s” (%(field)s): %(summary)s (%(regulation)s).") % {
+        "phrase": finding.phrase,
+        "field": found.field.replace("_", " "),
+        "summary": finding.summary.rstrip("."),
+        "regulation": finding.regulation,
+    }
+    if finding.suggestion:
+        message += " " + _("Suggestion: %(suggestion)s.") % {"suggestion": finding.suggestion}
+    return message
 
 
 def public_texts() -> Iterator[PublicText]:

@@ -25,6 +25,8 @@ class ImportResult:
     created: int
     updated: int
     skipped: tuple[str, ...]
+    #: The drafts written (skipped pages left out), for the caller to check or show.
+    drafts: tuple[Publishable, ...] = ()
 
 
 def _citation_import(
@@ -154,4 +156,5 @@ def article_import(
         created=outcomes.count("created"),
         updated=outcomes.count("updated"),
         skipped=tuple(page.title for page, outcome in pages if outcome == "skipped"),
+        drafts=tuple(page for page, outcome in pages if outcome != "skipped"),
     )

@@ -195,7 +195,13 @@ class Article(Publishable):
         ordering = ["-first_published_at", "-created_at"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        permissions = [("publish_article", _("Can publish and unpublish articles"))]
+        permissions = [
+            ("publish_article", _("Can publish and unpublish articles")),
+            (
+                "override_claims_article",
+                _("Can publish articles the claims check objects to, giving a reason"),
+            ),
+        ]
 
     def get_absolute_url(self):
         return reverse("content:article-detail", kwargs={"slug": self.slug})
@@ -254,7 +260,13 @@ class ConditionPage(Publishable):
         ordering = ["position", "title"]
         verbose_name = _("condition page")
         verbose_name_plural = _("condition pages")
-        permissions = [("publish_conditionpage", _("Can publish and unpublish condition pages"))]
+        permissions = [
+            ("publish_conditionpage", _("Can publish and unpublish condition pages")),
+            (
+                "override_claims_conditionpage",
+                _("Can publish condition pages the claims check objects to, giving a reason"),
+            ),
+        ]
 
     def get_absolute_url(self):
         return reverse("content:condition-detail", kwargs={"slug": self.slug})
@@ -351,6 +363,9 @@ class Revision(models.Model):
         verbose_name=_("who"),
     )
     action = models.CharField(_("what"), max_length=20, choices=Action.choices)
+    note = models.TextField(
+        _("note"), blank=True, help_text=_("Why, when the action needed a reason.")
+    )
     snapshot = models.JSONField(_("snapshot"))
 
     class Meta:

@@ -26,6 +26,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from content.audit import finding_message, page_claim_findings
 from content.kinds import kind_for, kinds
 from content.models import Citation, ConditionProduct, Publishable, Revision, Status
 
@@ -103,15 +104,23 @@ def snapshot(page: Publishable) -> dict:
     return data
 
 
-def revision_create(*, page: Publishable, user: User | None, action: str) -> Revision:
-    """Record who did what to ``page`` and what it looked like afterwards."""
+def revision_create(
+    *, page: Publishable, user: User | None, action: str, note: str = ""
+) -> Revision:
+    """Record who did what to ``page`` (and why, in ``note``) and what it looked like after."""
     return Revision.objects.create(
         content_type=ContentType.objects.get_for_model(page, for_concrete_model=False),
         object_id=page.pk,
         user=user if getattr(user, "is_authenticated", False) else None,
         action=action,
+        note=note,
         snapshot=snapshot(page),
     )
+
+
+def may_override_claims(page: Publishable, user: User | None, *, checks: bool) -> bool:
+    """Say whether ``user`` may publish ``page`` past the claims check, giving a reason."""
+    return not checks or user.has_perm(kind_for(page).permission("override_claims"))
 
 
 def _checks_apply(user: User | None, skip_permission_checks: bool) -> bool:
@@ -167,6 +176,13 @@ def _raise_if_not_publishable(page: Publishable) -> None:
     problems = publish_problems(page)
     if problems:
         raise ValidationError(problems)
+
+
+def _raise_if_claims(page: Publishable) -> None:
+    """Refuse a live page whose words make a claim the shop's market forbids."""
+    messages = [finding_message(found) for found in page_claim_findings(page)]
+    if messages:
+        raise ValidationError(messages)
 
 
 def _published_pages_citing(citation: Citation) -> list[Publishable]:
@@ -235,10 +251,13 @@ def page_save(
     they are; naming them for a kind of page that has none raises ValueError.
     """
     is_new = page.pk is None
-    if _checks_apply(user, skip_permission_checks):
+    checks = _checks_apply(user, skip_permission_checks)
+    if checks:
         _check_can_edit(page, user)
         if page.status == Status.PUBLISHED:
             _check_can_publish(page, user)
+    if page.status == Status.PUBLISHED and not may_override_claims(page, user, checks=checks):
+        _raise_if_claims(page)
     page.full_clean()
     page.save()
     if citations is not None:
@@ -285,22 +304,36 @@ def page_publish(
     user: User | None = None,
     skip_permission_checks: bool = False,
     at: datetime | None = None,
+    claims_override_reason: str = "",
 ) -> Publishable:
     """Publish ``page`` now, or at ``at``; refuse with every reason when it is not ready.
 
-    A refused page is left as it was, in the database and in memory.
+    Its words must make no claim the shop's market forbids (``content.audit``), unless the
+    user may override the claims check and gives ``claims_override_reason``, which the
+    revision records. A refused page is left as it was, in the database and in memory.
     """
-    if _checks_apply(user, skip_permission_checks):
+    checks = _checks_apply(user, skip_permission_checks)
+    if checks:
         _check_can_publish(page, user)
     publish_at = at or timezone.now()
-    _raise_if_not_publishable(page)
+    reason = claims_override_reason.strip()
+    findings = page_claim_findings(page)
+    overriding = bool(findings and reason) and may_override_claims(page, user, checks=checks)
+    problems = publish_problems(page)
+    if findings and not overriding:
+        problems += [finding_message(found) for found in findings]
+    if problems:
+        raise ValidationError(problems)
     _validate_going_live_at(page, publish_at)
     page.publish_at = publish_at
     page.status = Status.PUBLISHED
     page.first_published_at = page.first_published_at or publish_at
     page.last_published_at = publish_at
     page.save()
-    revision_create(page=page, user=user, action=Revision.Action.PUBLISHED)
+    note = _("Published past the claims check: %(reason)s") % {"reason": reason}
+    revision_create(
+        page=page, user=user, action=Revision.Action.PUBLISHED, note=note if overriding else ""
+    )
     content_changed()
     return page
 

@@ -290,6 +290,21 @@ class PublishForm(forms.Form):
         help_text=_("Leave empty to publish now."),
     )
 
+    def __init__(self, *args, override: bool = False, **kwargs) -> None:
+        """Add the reason box when the claims check objects and the user may override it."""
+        super().__init__(*args, **kwargs)
+        if override:
+            self.fields["claims_override_reason"] = forms.CharField(
+                label=_("Publish past the claims check because"),
+                required=False,
+                max_length=1000,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                help_text=_(
+                    "Only if you answer for the shop's compliance: the reason is kept in the "
+                    "page's history. Leave it empty to reword the page instead."
+                ),
+            )
+
 
 class ArticleImportForm(forms.Form):
     file = forms.FileField(

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from content import services
+from content.audit import finding_message, page_claim_findings
 from content.dashboard import forms, selectors
 from content.kinds import ContentKind
 from content.models import Publishable, Revision
@@ -145,6 +146,7 @@ class PageUpdateView(PageEditMixin, PageObjectMixin, generic.TemplateView):
             is_new=False,
             publish_form=forms.PublishForm(),
             publish_problems=services.publish_problems(self.page),
+            claim_problems=[finding_message(found) for found in page_claim_findings(self.page)],
             **kwargs,
         )
 
@@ -239,15 +241,28 @@ class PagePublishView(PageObjectMixin, generic.FormView):
     template_name = "oscar/dashboard/content/page_publish.html"
     form_class = forms.PublishForm
 
+    @cached_property
+    def claim_findings(self) -> list:
+        return page_claim_findings(self.page)
+
+    def get_form_kwargs(self) -> dict:
+        """Offer a reason box to those who may publish past the claims check, when it objects."""
+        may_override = services.may_override_claims(self.page, self.request.user, checks=True)
+        return {**super().get_form_kwargs(), "override": bool(self.claim_findings) and may_override}
+
     def get_context_data(self, **kwargs) -> dict:
+        claims = [finding_message(found) for found in self.claim_findings]
         return super().get_context_data(
-            publish_problems=services.publish_problems(self.page), **kwargs
+            publish_problems=services.publish_problems(self.page), claim_problems=claims, **kwargs
         )
 
     def form_valid(self, form: forms.PublishForm) -> HttpResponse:
         try:
             services.page_publish(
-                page=self.page, user=self.request.user, at=form.cleaned_data["at"]
+                page=self.page,
+                user=self.request.user,
+                at=form.cleaned_data["at"],
+                claims_override_reason=form.cleaned_data.get("claims_override_reason", ""),
             )
         except ValidationError as refusal:
             form.add_error(None, refusal.messages)

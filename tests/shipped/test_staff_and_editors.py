@@ -2,8 +2,8 @@
 
 Staff sign in with the demo staff account, mark a guest's bank transfer paid, dispatch it with
 a tracking number (the guest is emailed), and refund part of a card order through the Stripe
-emulator; the demo editor imports the store's own exported article and publishes it. Nothing
-is prepared for them but what the seed commands made.
+emulator; the demo editor imports the store's own exported article, whose closing claim the
+claims check refuses to publish. Nothing is prepared for them but what the seed commands made.
 """
 
 from pathlib import Path
@@ -12,7 +12,6 @@ import pytest
 
 from tests.browser.shopper import GUEST_EMAIL
 from tests.card_payments import WEBHOOK_SECRET
-from tests.shipped.people import pictures_that_do_not_load
 from tests.shipped.servers import links_in, text_of
 
 pytestmark = pytest.mark.slow
@@ -64,7 +63,9 @@ def test_staff_refund_part_of_a_card_order(guest, staff, shipped_shop):
 
 
 @pytest.mark.journey("shipped-editor")
-def test_the_demo_editor_imports_the_stores_article_and_publishes_it(staff, shipped_shop):
+def test_the_demo_editor_imports_the_stores_article_and_may_not_publish_its_claims(
+    staff, shipped_shop
+):
     staff.sign_in_as("editor", shipped_shop.editor_password, then="**/dashboard/content/articles/")
     staff.choose("Editorial", "Import an article", then="**/dashboard/content/import/")
     staff.page.get_by_label("Exported article").set_input_files(SEED_ARTICLE)
@@ -77,13 +78,14 @@ def test_the_demo_editor_imports_the_stores_article_and_publishes_it(staff, ship
         then="**/dashboard/content/articles/*/",
         within=row,
     )
+    assert "TREATS BOTH SYMPTOMS AND CAUSES of pain" in staff.text()
     staff.press(
         "Publish",
-        then="**/dashboard/content/articles/*/",
+        then="**/dashboard/content/articles/*/publish/",
         within=staff.page.locator("#page-publish-form"),
     )
-    assert "is live." in staff.text()
+    assert "CAP Code rule 12.1" in staff.text()
+    assert "is live." not in staff.text()
 
     staff.open("/articles/")
-    staff.follow(IMPORTED, then="**/articles/*/")
-    assert pictures_that_do_not_load(staff.page) == []
+    assert IMPORTED not in staff.text()

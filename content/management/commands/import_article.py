@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from content.audit import finding_message, page_claim_findings
 from content.importer import ArticleParseError
 from content.importing import article_import
 
@@ -41,3 +42,9 @@ class Command(BaseCommand):
         )
         for title in result.skipped:
             self.stdout.write(f"Skipped {title}: it is published; unpublish it to import again.")
+        for draft in result.drafts:
+            findings = page_claim_findings(draft)
+            if findings:
+                self.stdout.write(f"Claims to reword in {draft.title} before it can be published:")
+                for found in findings:
+                    self.stdout.write(f"  - {finding_message(found)}")
