@@ -41,14 +41,14 @@ class AuditFinding:
 
 
 @dataclass(frozen=True)
-class PageFinding:
-    """A claim in one field of a page."""
+class FieldFinding:
+    """A claim in one field of a page or a product."""
 
     field: str
     finding: Finding
 
 
-def page_claim_findings(page, *, market: str | None = None) -> list[PageFinding]:
+def page_claim_findings(page, *, market: str | None = None) -> list[FieldFinding]:
     """Return the claims in the public fields of ``page`` that ``market`` forbids (default: the
     shop's), read as editorial text."""
     kind = kind_for(page)
@@ -58,11 +58,27 @@ def page_claim_findings(page, *, market: str | None = None) -> list[PageFinding]
         for field in fields:
             text = getattr(page, field) or ""
             for finding in check(text, market=market, setting=EDITORIAL):
-                found.append(PageFinding(field, finding))
+                found.append(FieldFinding(field, finding))
     return found
 
 
-def finding_message(found: PageFinding) -> str:
+def product_claim_findings(product, *, market: str | None = None) -> list[FieldFinding]:
+    """Return the claims in ``product``'s title and descriptions that ``market`` (default: the
+    shop's) forbids in advertising."""
+    market = market or current_claims().code
+    fields = (
+        ("title", check_text),
+        ("description", check_html),
+        ("meta_description", check_text),
+    )
+    return [
+        FieldFinding(field, finding)
+        for field, check in fields
+        for finding in check(getattr(product, field) or "", market=market, setting=PRODUCT)
+    ]
+
+
+def finding_message(found: FieldFinding) -> str:
     """Say what is wrong with a page's claim, and how it could be put, for the editor."""
     finding = found.finding
     message = _("“%(phrase)s” (%(field)s): %(summary)s (%(regulation)s).") % {
