@@ -8,6 +8,7 @@ methods' descriptions. ``manage.py claims_audit`` prints what this finds.
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
@@ -76,6 +77,34 @@ def product_claim_findings(product, *, market: str | None = None) -> list[FieldF
         for field, check in fields
         for finding in check(getattr(product, field) or "", market=market, setting=PRODUCT)
     ]
+
+
+def highlight_claims(html: str, findings: list[Finding]) -> str:
+    """Return ``html`` with each claim that lies within one run of text wrapped in ``<mark>``
+    (titled with its rule), for an editor's preview; others are only listed."""
+    highlighted, end = html, len(html)
+    for finding in sorted(findings, key=lambda found: found.start, reverse=True):
+        phrase = html[finding.start : finding.end]
+        if finding.end > end or "<" in phrase or ">" in phrase:
+            continue
+        title = escape(f"{finding.summary} ({finding.regulation})")
+        highlighted = (
+            f'{highlighted[: finding.start]}<mark title="{title}">{phrase}</mark>'
+            f"{highlighted[finding.end :]}"
+        )
+        end = finding.start
+    return highlighted
+
+
+def page_with_claims_marked(page) -> tuple[object, list[str]]:
+    """Return ``page`` with the claims in its HTML fields marked (in memory only), and every
+    claim in it as a message for the editor."""
+    found = page_claim_findings(page)
+    for field in kind_for(page).html_fields:
+        findings = [item.finding for item in found if item.field == field]
+        if findings:
+            setattr(page, field, highlight_claims(getattr(page, field), findings))
+    return page, [finding_message(item) for item in found]
 
 
 def finding_message(found: FieldFinding) -> str:

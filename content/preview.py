@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 
+from content.audit import page_with_claims_marked
 from content.kinds import ContentKind, kind_for, kinds
 from content.models import Publishable
 from content.views import PageMeta
@@ -92,12 +93,19 @@ def preview_meta(page: Publishable) -> PageMeta:
 
 
 def preview_response(
-    request: HttpRequest, page: Publishable, *, back_url: str = ""
+    request: HttpRequest, page: Publishable, *, back_url: str = "", mark_claims: bool = False
 ) -> TemplateResponse:
-    """Render ``page`` in its public template, marked as a preview and kept out of search."""
+    """Render ``page`` in its public template, marked as a preview and kept out of search.
+
+    ``mark_claims`` highlights what the claims check objects to, for the page's editors.
+    """
     kind = kind_for(page)
     page = preview_page(page)
+    claim_problems = []
+    if mark_claims:
+        page, claim_problems = page_with_claims_marked(page)
     context = {
+        "claim_problems": claim_problems,
         "base_template": kind.public_template,
         "object": page,
         "page": page,

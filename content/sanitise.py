@@ -4,11 +4,12 @@ import nh3
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "cite", "code", "em", "h2", "h3", "h4", "i", "li",
-    "ol", "p", "q", "strong", "sub", "sup", "ul",
+    "mark", "ol", "p", "q", "strong", "sub", "sup", "ul",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "abbr": {"title"},
+    "mark": {"title"},
     "blockquote": {"cite"},
     "q": {"cite"},
 }

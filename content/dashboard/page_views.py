@@ -159,7 +159,7 @@ class PagePreviewView(PageObjectMixin, generic.View):
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         back_url = reverse(self.url_name("update"), kwargs={"pk": self.page.pk})
-        return preview_response(request, self.page, back_url=back_url)
+        return preview_response(request, self.page, back_url=back_url, mark_claims=True)
 
 
 class PagePreviewLinkView(PageObjectMixin, generic.TemplateView):

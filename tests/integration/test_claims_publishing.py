@@ -135,3 +135,18 @@ def test_the_publish_page_asks_whoever_may_override_for_a_reason(django_app):
     form.submit().follow()
 
     assert Article.objects.get().status == Status.PUBLISHED
+
+
+def test_the_editors_preview_marks_each_claim_in_the_text(django_app):
+    article = imported_article()
+
+    preview = django_app.get(
+        f"/dashboard/content/articles/{article.pk}/preview/", user=editor_user()
+    )
+
+    marked = [
+        mark.get_text(" ", strip=True) for mark in preview.html.select("article mark, main mark")
+    ]
+    assert any(CLOSING_CLAIM in text for text in marked), marked
+    assert CLOSING_CLAIM in preview.html.select_one("#claim-findings").get_text(" ", strip=True)
+    assert "<mark" not in Article.objects.get().body
