@@ -2,8 +2,15 @@
 
 from django.db import connection
 
-# The local Stripe emulator, and the fixture that points the shop at it.
-pytest_plugins = ["tests.stripe_emulator", "tests.card_payments"]
+# The local Stripe emulator, the fixture that points the shop at it and its own tests' client;
+# the content pages' shared fixtures; the figures some tests print at the end of the run.
+pytest_plugins = [
+    "tests.stripe_emulator",
+    "tests.card_payments",
+    "tests.integration.stripe_emulator_support",
+    "tests.content_pages",
+    "tests.figures",
+]
 
 
 def pytest_report_header(config):

@@ -1,8 +1,14 @@
-"""What the tests of the public content pages share: times, parsed pages, live content."""
+"""What the tests of the public content pages share: times, parsed pages, live content.
+
+A pytest plugin (the root conftest names it), so its fixtures serve every test module:
+``fresh_cache`` (ask for it with ``pytest.mark.usefixtures``) and ``live``.
+"""
 
 import datetime
 
+import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.utils import timezone
 
 from tests.content_factories import ArticleFactory, CitationFactory, ConditionPageFactory
@@ -39,3 +45,17 @@ def live_content() -> dict:
         products=[product],
     )
     return {"article": article, "page": page, "product": product}
+
+
+@pytest.fixture
+def fresh_cache():
+    """Start and end with an empty cache, so cached content never leaks between tests."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def live():
+    """A live article, a live condition page written from it, showing a sized product."""
+    return live_content()

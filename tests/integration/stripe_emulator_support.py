@@ -1,11 +1,15 @@
 """What the Stripe emulator's test modules share: the API key, a client and a typical session.
 
+A pytest plugin (the root conftest names it): its fixtures ``emulator``, ``stripe_client`` and
+``open_session`` serve both test modules.
+
 The client is a ``stripe.StripeClient`` pointed at the emulator over real HTTP, with the same retry
 settings the shop uses; ``session_params`` describes a two-line order with the shop's return URLs.
 """
 
 from __future__ import annotations
 
+import pytest
 import stripe
 
 from tests.stripe_emulator import StripeEmulator
@@ -58,3 +62,18 @@ def session_params(**overrides: object) -> dict:
     }
     params.update(overrides)
     return params
+
+
+@pytest.fixture
+def emulator(stripe_emulator_clean: StripeEmulator) -> StripeEmulator:
+    return stripe_emulator_clean
+
+
+@pytest.fixture
+def stripe_client(emulator: StripeEmulator) -> stripe.StripeClient:
+    return client_for(emulator)
+
+
+@pytest.fixture
+def open_session(stripe_client: stripe.StripeClient) -> stripe.checkout.Session:
+    return stripe_client.v1.checkout.sessions.create(params=session_params())

@@ -3,13 +3,12 @@
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_model
 
 from tests.content_factories import CitationFactory, ConditionPageFactory
-from tests.content_pages import live_content, soup
+from tests.content_pages import soup
 from tests.factories import (
     ParentProductFactory,
     ProductImageFactory,
@@ -20,20 +19,7 @@ from tests.factories import (
 OrderAndItemCharges = get_model("shipping", "OrderAndItemCharges")
 Product = get_model("catalogue", "Product")
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def live():
-    """A live article, a live condition page written from it, showing a sized product."""
-    return live_content()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
 
 
 def unavailable_products() -> dict:

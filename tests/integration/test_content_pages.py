@@ -6,7 +6,6 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -15,30 +14,17 @@ from oscar.core.loading import get_model
 from content import selectors, services
 from content.models import Status
 from tests.content_factories import ArticleFactory, CitationFactory, ConditionPageFactory
-from tests.content_pages import ago, from_now, live_content, soup
+from tests.content_pages import ago, from_now, soup
 from tests.factories import CategoryFactory, png_file, sized_product
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def live():
-    """A live article, a live condition page written from it, showing a sized product."""
-    return live_content()
 
 
 def json_ld(response) -> list[dict]:

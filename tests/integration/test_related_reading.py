@@ -2,7 +2,6 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
@@ -11,23 +10,10 @@ from django.utils import timezone
 from content import selectors, services
 from content.models import Status
 from tests.content_factories import ConditionPageFactory
-from tests.content_pages import from_now, live_content
+from tests.content_pages import from_now
 from tests.factories import sized_product
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def live():
-    """A live article, a live condition page written from it, showing a sized product."""
-    return live_content()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
 
 
 def render(template: str, **context) -> str:

@@ -19,22 +19,7 @@ import pytest
 import stripe
 
 from tests.integration.stripe_emulator_support import API_KEY, client_for, session_params
-from tests.stripe_emulator import StripeEmulator, decode_form
-
-
-@pytest.fixture
-def emulator(stripe_emulator_clean: StripeEmulator) -> StripeEmulator:
-    return stripe_emulator_clean
-
-
-@pytest.fixture
-def stripe_client(emulator: StripeEmulator) -> stripe.StripeClient:
-    return client_for(emulator)
-
-
-@pytest.fixture
-def open_session(stripe_client: stripe.StripeClient) -> stripe.checkout.Session:
-    return stripe_client.v1.checkout.sessions.create(params=session_params())
+from tests.stripe_emulator import decode_form
 
 
 def test_form_fields_decode_into_nested_params():

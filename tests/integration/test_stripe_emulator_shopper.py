@@ -20,27 +20,11 @@ import stripe
 from tests.integration.stripe_emulator_support import (
     CANCEL_URL,
     SUCCESS_URL,
-    client_for,
     session_params,
 )
-from tests.stripe_emulator import CardDeclined, StripeEmulator, signed_webhook
+from tests.stripe_emulator import CardDeclined, signed_webhook
 
 WEBHOOK_SECRET = "whsec_emulated"
-
-
-@pytest.fixture
-def emulator(stripe_emulator_clean: StripeEmulator) -> StripeEmulator:
-    return stripe_emulator_clean
-
-
-@pytest.fixture
-def stripe_client(emulator: StripeEmulator) -> stripe.StripeClient:
-    return client_for(emulator)
-
-
-@pytest.fixture
-def open_session(stripe_client: stripe.StripeClient) -> stripe.checkout.Session:
-    return stripe_client.v1.checkout.sessions.create(params=session_params())
 
 
 class _WebhookReceiver(BaseHTTPRequestHandler):
