@@ -1,6 +1,10 @@
 """Project-wide pytest hooks and fixtures."""
 
+import gc
+
+import pytest
 from django.db import connection
+from django.test.signals import template_rendered
 
 # The local Stripe emulator, the fixture that points the shop at it and its own tests' client;
 # the content pages' shared fixtures; the figures some tests print at the end of the run.
@@ -13,6 +17,26 @@ pytest_plugins = [
 ]
 
 
+#: The listeners Django's test set-up connects for the whole run.
+LISTENERS_AT_START = len(template_rendered.receivers)
+
+
 def pytest_report_header(config):
     """Name the database the run uses, so every reader sees which one ran."""
     return f"database: {connection.vendor}"
+
+
+@pytest.fixture(autouse=True)
+def no_template_listeners_left_behind():
+    """Collect the template listeners a test's requests left behind, after each test.
+
+    WebTest's Django app connects a listener to ``template_rendered`` for every request and
+    relies on it being freed when the request ends. When a request leaves a reference cycle
+    behind (a view that raised and was answered with a 404, say), the listener lives on until
+    a full garbage collection, receives a copy of every template context rendered after it,
+    and a long run grows by gigabytes and slows to a crawl. A collection when any is left over
+    keeps each test's memory its own.
+    """
+    yield
+    if len(template_rendered.receivers) > LISTENERS_AT_START:
+        gc.collect()
