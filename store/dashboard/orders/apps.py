@@ -8,7 +8,10 @@ from store.dashboard.writes import WritesNeedPermission
 class OrdersDashboardConfig(WritesNeedPermission, apps.OrdersDashboardConfig):
     name = "store.dashboard.orders"
 
-    write_permissions = {"order-list": ["order.change_order"]}
+    write_permissions = {
+        "order-list": ["order.change_order"],
+        "order-detail": ["order.change_order"],
+    }
 
     def configure_permissions(self) -> None:
         """Use Oscar's rules, except that the shipping-address form needs ``change_order``."""
