@@ -9,11 +9,15 @@ PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 CADDY ?= /usr/bin/caddy
 REDIS_SERVER ?= /usr/bin/redis-server
+# Receipts are drawn as PDF by WeasyPrint, which needs pango and a font; the tests read the PDF
+# back with tesseract.
+TESSERACT ?= /usr/bin/tesseract
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 NODE_DEPS := node_modules/.package-lock.json
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test browser servers lint format check clean
+.PHONY: help run test browser servers pdf lint format check clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
@@ -32,7 +36,7 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	@touch $@ $(VENV)/.installed-run
 
 run: export SHOP_BASE_URL ?= http://127.0.0.1:$(PORT)
-run: $(VENV)/.installed-run ## Install, migrate, load the demo shop and serve it on http://127.0.0.1:$(PORT)
+run: $(VENV)/.installed-run pdf ## Install, migrate, load the demo shop and serve it on http://127.0.0.1:$(PORT)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_shop
 	$(BIN)/python manage.py seed_content
@@ -56,7 +60,14 @@ $(CADDY) $(REDIS_SERVER):
 
 servers: $(CADDY) $(REDIS_SERVER) ## Install what the shipped-shop tests run: caddy and redis-server (apt-get)
 
-test: $(VENV)/.installed-dev browser servers ## Run the whole test suite, browser tests included (SQLite, or DATABASE_URL)
+pdf: ## Install what PDF receipts need: pango and a font (apt-get)
+	@dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $(PDF_PACKAGES); }
+
+$(TESSERACT):
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq --no-install-recommends tesseract-ocr
+
+test: $(VENV)/.installed-dev browser servers pdf $(TESSERACT) ## Run the whole test suite, browser tests included (SQLite, or DATABASE_URL)
 	BROWSER_TESTS=required $(BIN)/pytest
 
 lint: $(VENV)/.installed-dev ## Check style and formatting with ruff

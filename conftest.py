@@ -40,3 +40,16 @@ def no_template_listeners_left_behind():
     yield
     if len(template_rendered.receivers) > LISTENERS_AT_START:
         gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def tax_rates_read_afresh():
+    """Forget the cached tax rate table after each test.
+
+    A test's rates are rolled back with its transaction, but the table a page cached while the
+    test ran would outlive them; the next test reads the rates it has.
+    """
+    yield
+    from store.tax.selectors import forget_tax_table
+
+    forget_tax_table()

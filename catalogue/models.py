@@ -1,4 +1,20 @@
-from oscar.apps.catalogue.abstract_models import AbstractProduct
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.catalogue.abstract_models import AbstractProduct, AbstractProductClass
+
+from store.tax.models import TaxCategory
+
+
+class ProductClass(AbstractProductClass):
+    """Oscar's product class, saying how its products are taxed."""
+
+    tax_category = models.CharField(
+        _("tax category"),
+        max_length=16,
+        choices=TaxCategory.choices,
+        default=TaxCategory.STANDARD,
+        help_text=_("Bath flakes and oils are standard-rated; the rate itself is in Tax rates."),
+    )
 
 
 class Product(AbstractProduct):

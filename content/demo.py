@@ -1,6 +1,7 @@
-"""Set up the demo content: the article on magnesium and pain, its citations and condition pages.
+"""Set up the demo content: the article on magnesium and pain, its citations and condition pages,
+and the first version of the shop's own pages (``content.shop_page_texts``).
 
-Each row is found by a key that does not change (a citation key or a page slug) and created
+Each row is found by a key that does not change (a citation key, a page slug or slot) and created
 only when it is missing; a row that exists is left exactly as it is, so editors' changes (and
 citations another tool, such as the article importer, made first) survive. New pages go through
 ``content.services`` as the system (no user, permission checks skipped): saved, then published,
@@ -21,8 +22,10 @@ from content.models import (
     ConditionCitation,
     ConditionPage,
     ConditionProduct,
+    ShopPage,
 )
 from content.services import ProductLink, page_publish, page_save
+from content.shop_page_texts import SHOP_PAGES, ShopPageSpec
 from content.sources import Source
 
 Product = get_model("catalogue", "Product")
@@ -35,6 +38,7 @@ SEEDED_MODELS = (
     ConditionCitation,
     ConditionPage,
     ConditionProduct,
+    ShopPage,
 )
 
 
@@ -53,12 +57,14 @@ class ContentSeedSummary:
     articles: int
     condition_pages: int
     citations: int
+    shop_pages: int
     created: int
 
 
 @transaction.atomic
 def seed_content() -> ContentSeedSummary:
-    """Create and publish whatever part of the demo content is missing; leave the rest alone.
+    """Create and publish whatever part of the demo content and shop pages is missing; leave the
+    rest alone.
 
     Raise DemoProductsMissing, before writing anything, when a condition page still to be made
     links a product that ``manage.py seed_shop`` has not created.
@@ -84,10 +90,13 @@ def seed_content() -> ContentSeedSummary:
             citations=citations,
             product_ids=product_ids,
         )
+    for spec in SHOP_PAGES:
+        ensure_shop_page(spec=spec)
     return ContentSeedSummary(
         articles=1,
         condition_pages=len(demo.CONDITIONS),
         citations=len(demo.CITATIONS),
+        shop_pages=len(SHOP_PAGES),
         created=_count_rows() - rows_before,
     )
 
@@ -177,4 +186,20 @@ def create_condition_page(
             for use in spec.products
         ],
     )
+    return page_publish(page=page, skip_permission_checks=True)
+
+
+def ensure_shop_page(*, spec: ShopPageSpec) -> ShopPage:
+    """Return the shop page in the slot of ``spec``; create and publish it when there is none."""
+    page = ShopPage.objects.filter(slug=spec.slot).first()
+    if page is not None:
+        return page
+    page = ShopPage(
+        title=spec.title,
+        slug=spec.slot,
+        summary=spec.summary,
+        body=spec.body,
+        meta_description=spec.meta_description,
+    )
+    page_save(page=page, skip_permission_checks=True)
     return page_publish(page=page, skip_permission_checks=True)

@@ -5,8 +5,8 @@ public template a preview wraps, and what it adds to publishing. The dashboard's
 permissions, previews and the publishing service all ask the registry, so a new kind of page
 is its model (with a ``publish_<model>`` permission) and one ``register`` call.
 
-The site's own kinds, articles and condition pages, are in ``content.page_kinds``; the content
-app registers them when it is ready.
+The site's own kinds, articles, condition pages and shop pages, are in ``content.page_kinds``;
+the content app registers them when it is ready.
 """
 
 from collections.abc import Callable

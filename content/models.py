@@ -1,4 +1,4 @@
-"""Articles, condition pages and the citations behind them, with their links to products."""
+"""Articles, condition pages and shop pages, with the citations and products they link to."""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from content.fields import SanitisedHTMLField
+from content.shop_pages import ShopPageSlot
 from content.validators import image_upload_path, validate_doi, validate_image, validate_pmid
 
 
@@ -270,6 +271,25 @@ class ConditionPage(Publishable):
 
     def get_absolute_url(self):
         return reverse("content:condition-detail", kwargs={"slug": self.slug})
+
+
+class ShopPage(Publishable):
+    """One of the pages every shop owes its customers, at the address its slot names."""
+
+    slug = models.SlugField(_("page"), max_length=200, unique=True, choices=ShopPageSlot.choices)
+    body = SanitisedHTMLField(_("body"))
+
+    class Meta(Publishable.Meta):
+        ordering = ["slug"]
+        verbose_name = _("shop page")
+        verbose_name_plural = _("shop pages")
+        permissions = [
+            ("publish_shoppage", _("Can publish and unpublish shop pages")),
+            ("override_claims_shoppage", _("Can publish shop pages past the claims check")),
+        ]
+
+    def get_absolute_url(self):
+        return reverse("content:shop-page", kwargs={"slug": self.slug})
 
 
 class ArticleCitation(models.Model):

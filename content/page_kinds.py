@@ -1,4 +1,5 @@
-"""The kinds of content the site publishes: articles and condition pages (see ``content.kinds``).
+"""The kinds of content the site publishes (see ``content.kinds``): articles, condition pages
+and the shop's own pages (``content.shop_pages``).
 
 The content app registers them when it is ready (``ContentConfig.ready``).
 """
@@ -8,13 +9,14 @@ from datetime import datetime
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from content.dashboard.forms import ArticleForm, ConditionPageForm
+from content.dashboard.forms import ArticleForm, ConditionPageForm, ShopPageForm
 from content.kinds import ContentKind, register
-from content.models import Article, ArticleCitation, ConditionCitation, ConditionPage
+from content.models import Article, ArticleCitation, ConditionCitation, ConditionPage, ShopPage
 from content.selectors import (
     mark_live_source_article,
     with_article_details,
     with_condition_page_details,
+    with_shop_page_facts,
 )
 
 
@@ -41,6 +43,11 @@ def condition_page_as_public(page: ConditionPage, *, at: datetime) -> ConditionP
     """Return ``page`` loaded as its public page loads it, its live source article marked."""
     loaded = with_condition_page_details(type(page).objects.all()).get(pk=page.pk)
     return mark_live_source_article(loaded, at=at)
+
+
+def shop_page_as_public(page: ShopPage, *, at: datetime) -> ShopPage:
+    """Return ``page`` loaded as its public page loads it, with the facts it shows."""
+    return with_shop_page_facts(type(page).objects.get(pk=page.pk))
 
 
 def written_by(user) -> dict:
@@ -77,8 +84,19 @@ CONDITION_PAGE = ContentKind(
     html_fields=("body", "mechanism"),
 )
 
+SHOP_PAGE = ContentKind(
+    slug="shop-page",
+    path="shop-pages",
+    model=ShopPage,
+    form_class=ShopPageForm,
+    public_template="content/shop_page.html",
+    public_name="page",
+    load_public=shop_page_as_public,
+)
+
 
 def register_page_kinds() -> None:
-    """Register articles and condition pages, in the order the dashboard lists them."""
+    """Register articles, condition pages and shop pages, in the order the dashboard lists them."""
     register(ARTICLE)
     register(CONDITION_PAGE)
+    register(SHOP_PAGE)

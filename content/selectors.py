@@ -26,9 +26,12 @@ from content.models import (
     ConditionProduct,
     Publishable,
     Revision,
+    ShopPage,
     Status,
 )
 from content.services import content_version
+from content.shop_pages import DELIVERY_METHODS, facts_shown
+from store.shipping.selectors import delivery_methods
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -161,6 +164,20 @@ def live_condition_page(*, slug: str, at: datetime | None = None) -> ConditionPa
     return mark_live_source_article(page, at=at)
 
 
+def with_shop_page_facts(page: ShopPage) -> ShopPage:
+    """Set what ``page`` shows beside its text: ``facts`` names them (``content.shop_pages``),
+    and a page that lists the delivery methods gets them in ``delivery_methods``."""
+    page.facts = facts_shown(page.slug)
+    page.delivery_methods = list(delivery_methods()) if page.facts == DELIVERY_METHODS else []
+    return page
+
+
+def live_shop_page(*, slug: str, at: datetime | None = None) -> ShopPage | None:
+    """Return the live shop page ``slug`` with the facts it shows (``with_shop_page_facts``)."""
+    page = ShopPage.objects.live(at=at).filter(slug=slug).first()
+    return None if page is None else with_shop_page_facts(page)
+
+
 def product_related_content(product, *, at: datetime | None = None) -> RelatedContent:
     """Return the live condition pages that show ``product`` and their live source articles.
 
@@ -255,6 +272,11 @@ def sitemap_articles(*, at: datetime | None = None) -> QuerySet[Article]:
 def sitemap_condition_pages(*, at: datetime | None = None) -> QuerySet[ConditionPage]:
     """Return the live condition pages for the sitemap, with only what it reads."""
     return live_condition_pages(at=at).only("slug", "updated_at")
+
+
+def sitemap_shop_pages(*, at: datetime | None = None) -> QuerySet[ShopPage]:
+    """Return the live shop pages for the sitemap, with only what it reads."""
+    return ShopPage.objects.live(at=at).only("slug", "updated_at").order_by("slug")
 
 
 def sitemap_products() -> QuerySet:

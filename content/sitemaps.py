@@ -1,4 +1,4 @@
-"""The sitemap's sections: live articles and condition pages, products and categories."""
+"""The sitemap's sections: live articles, condition pages and shop pages, products, categories."""
 
 from urllib.parse import urlsplit
 
@@ -44,6 +44,19 @@ class ConditionPageSitemap(ShopSitemap):
         return item.updated_at
 
 
+class ShopPageSitemap(ShopSitemap):
+    """List the live shop pages: delivery, returns, terms and the rest."""
+
+    changefreq = "yearly"
+    priority = 0.3
+
+    def items(self):
+        return selectors.sitemap_shop_pages()
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
 class ProductSitemap(ShopSitemap):
     """List the products a shopper can browse."""
 
@@ -75,4 +88,5 @@ SITEMAPS = {
     "conditions": ConditionPageSitemap,
     "products": ProductSitemap,
     "categories": CategorySitemap,
+    "shop-pages": ShopPageSitemap,
 }

@@ -1,4 +1,5 @@
-"""The public side of the content app: articles and condition pages, readable without script."""
+"""The public side of the content app: articles, condition pages and the shop's own pages,
+readable without script."""
 
 from dataclasses import dataclass
 
@@ -7,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from content import selectors
-from content.models import Article, ConditionPage
+from content.models import Article, ConditionPage, ShopPage
 from content.structured_data import article_data, condition_page_data
 from store.storefront.site import absolute_url
 
@@ -136,5 +137,29 @@ class ConditionPageDetailView(DetailView):
             page,
             absolute=absolute_url,
             citations=[link.citation for link in page.ordered_citation_links],
+        )
+        return context
+
+
+class ShopPageDetailView(DetailView):
+    """Show a live shop page: the editors' text and the facts beside it (``content.shop_pages``)."""
+
+    template_name = "content/shop_page.html"
+    context_object_name = "page"
+
+    def get_object(self, queryset=None) -> ShopPage:
+        page = selectors.live_shop_page(slug=self.kwargs["slug"])
+        if page is None:
+            raise Http404(_("No page here."))
+        return page
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = self.object
+        context["meta"] = PageMeta(
+            title=page.page_title,
+            heading=page.title,
+            description=page.page_description,
+            url=absolute_url(page.get_absolute_url()),
         )
         return context

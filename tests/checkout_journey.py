@@ -97,3 +97,12 @@ def checkout_as_guest(app, shop, email="guest@example.com", method="bank-transfe
     assert address_page.request.path == "/checkout/shipping-address/"
     methods_page = fill_address(address_page)
     return choose_shipping_and_payment(methods_page, method)
+
+
+def guest_address_form(app, email="buyer@example.com"):
+    """Go from the basket through the gateway as a guest: the delivery address form."""
+    gateway = app.get("/checkout/")
+    form = gateway.forms[1] if "username" not in gateway.forms[0].fields else gateway.forms[0]
+    form["username"] = email
+    form["options"] = "anonymous"
+    return form.submit().follow().forms["new_shipping_address"]

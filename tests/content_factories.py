@@ -1,4 +1,4 @@
-"""factory_boy factories for articles, condition pages and citations."""
+"""factory_boy factories for articles, condition pages, shop pages and citations."""
 
 import datetime
 
@@ -12,8 +12,10 @@ from content.models import (
     ConditionCitation,
     ConditionPage,
     ConditionProduct,
+    ShopPage,
     Status,
 )
+from content.shop_pages import ShopPageSlot
 from tests.factories import UserFactory, migrated_group
 
 
@@ -86,6 +88,18 @@ class ConditionPageFactory(PublishedTraits):
             ConditionProduct.objects.create(
                 page=self, product=product, position=position, usage_note="Soak for twenty minutes."
             )
+
+
+class ShopPageFactory(PublishedTraits):
+    """The delivery page, unless given another slot."""
+
+    class Meta:
+        model = ShopPage
+
+    slug = ShopPageSlot.DELIVERY
+    title = factory.LazyAttribute(lambda page: str(ShopPageSlot(page.slug).label))
+    summary = "What you need to know before you order."
+    body = "<p>We pack orders on working days.</p>"
 
 
 def editor_user(**kwargs):

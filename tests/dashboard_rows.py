@@ -4,6 +4,8 @@ The addresses are read from the URL configuration, so a page added later is foun
 that use them; its placeholders must then be named in ``PLACEHOLDERS``.
 """
 
+from decimal import Decimal
+
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.sites.models import Site
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -12,7 +14,13 @@ from oscar.test import factories as oscar_factories
 
 from content import services
 from content.models import Revision
-from tests.content_factories import ArticleFactory, CitationFactory, ConditionPageFactory
+from store.receipts.services import credit_note_issue
+from tests.content_factories import (
+    ArticleFactory,
+    CitationFactory,
+    ConditionPageFactory,
+    ShopPageFactory,
+)
 from tests.factories import CategoryFactory, UserFactory, bank_transfer_order, sized_product
 from tests.review_factories import ProductReviewFactory
 
@@ -32,6 +40,7 @@ PLACEHOLDERS = {
     "catalogue-attribute-option-group": {"pk": "option_group"},
     "catalogue-option": {"pk": "option"},
     "order": {"number": "order_number", "note_id": "note", "line_id": "line"},
+    "order-credit-note": {"number": "order_number", "credit_note_number": "credit_note"},
     "user": {"pk": "customer"},
     "user-alert": {"pk": "alert"},
     "page": {"pk": "flatpage"},
@@ -47,6 +56,7 @@ PLACEHOLDERS = {
     "content-article": {"pk": "article", "revision_pk": "article_revision"},
     "content-condition": {"pk": "condition", "revision_pk": "condition_revision"},
     "content-citation": {"pk": "citation"},
+    "content-shop-page": {"pk": "shop_page", "revision_pk": "shop_page_revision"},
 }
 
 #: Pages outside the matrix: signing in and out are for everyone.
@@ -98,6 +108,7 @@ def dashboard_rows() -> dict[str, object]:
     citation = CitationFactory()
     article = ArticleFactory(citations=[citation])
     condition = ConditionPageFactory(citations=[citation])
+    shop_page = ShopPageFactory()
     return {
         "product": product.pk,
         "product_class_slug": product.product_class.slug,
@@ -107,6 +118,9 @@ def dashboard_rows() -> dict[str, object]:
         "option": oscar_factories.OptionFactory().pk,
         "order_number": order.number,
         "note": note.pk,
+        "credit_note": credit_note_issue(
+            order=order, amount=Decimal("1.00"), refund_reference="re_matrix"
+        ).number,
         "line": order.lines.get().pk,
         "customer": customer.pk,
         "alert": oscar_factories.ProductAlertFactory(product=size, user=customer).pk,
@@ -132,6 +146,10 @@ def dashboard_rows() -> dict[str, object]:
             page=condition, user=None, action=Revision.Action.CREATED
         ).pk,
         "citation": citation.pk,
+        "shop_page": shop_page.pk,
+        "shop_page_revision": services.revision_create(
+            page=shop_page, user=None, action=Revision.Action.CREATED
+        ).pk,
     }
 
 

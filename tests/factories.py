@@ -115,6 +115,7 @@ GROUP_MIGRATIONS = {
     "Shop staff": [
         ("store.storefront.migrations.0001_shop_staff_group", "create_shop_staff_group"),
         ("store.payments.migrations.0002_shop_staff_view_payments", "let_shop_staff_view_payments"),
+        ("content.migrations.0006_shop_staff_shop_pages", "let_shop_staff_run_shop_pages"),
     ],
     "Editors": [("content.migrations.0002_editors_group", "create_editors_group")],
 }

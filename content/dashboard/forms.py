@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from content.dashboard import selectors
 from content.kinds import ContentKind
-from content.models import Article, Citation, ConditionPage, Publishable, Status
+from content.models import Article, Citation, ConditionPage, Publishable, ShopPage, Status
 from content.services import ProductLink
 
 MAX_IMPORT_BYTES = 1024 * 1024
@@ -130,6 +130,26 @@ class ConditionPageForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["source_article"].queryset = Article.objects.order_by("title", "pk")
+
+
+class ShopPageForm(forms.ModelForm):
+    """A shop page's words; the facts beside them come from the settings and the database."""
+
+    class Meta:
+        model = ShopPage
+        fields = ["title", "slug", "summary", "body", "expire_at", "seo_title", "meta_description"]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "body": rich_text(),
+            "expire_at": DateTimeInput(),
+        }
+        help_texts = {
+            "slug": _(
+                "Which of the shop's pages this is; it gives the page its address and the "
+                "footer's link. The trader's details, the delivery methods and the cancellation "
+                "form are shown beside the text, kept up to date by the shop: leave them out."
+            ),
+        }
 
 
 class CitationChoiceField(forms.ModelChoiceField):

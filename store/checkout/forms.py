@@ -4,6 +4,7 @@ from oscar.apps.checkout import forms as oscar_forms
 from oscar.apps.checkout.forms import *  # noqa: F403  (a forked Oscar app keeps its forms)
 
 from store.checkout.methods import payment_methods
+from store.tax.us_states import us_state_code
 
 
 class PaymentMethodForm(forms.Form):
@@ -42,3 +43,24 @@ class GatewayForm(oscar_forms.GatewayForm):
         self.fields["password"].widget = PasswordAskedOnlyOfReturningCustomers(
             attrs=self.fields["password"].widget.attrs
         )
+
+
+class ShippingAddressForm(oscar_forms.ShippingAddressForm):
+    """Oscar's delivery address form, which needs a US address's state: sales tax depends on it.
+
+    The state may be typed as its code or its name ("ny", "New York"); it is kept as the code.
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        country = cleaned_data.get("country") or getattr(self.instance, "country", None)
+        if country is not None and country.pk == "US":
+            code = us_state_code(cleaned_data.get("state") or "")
+            if code:
+                cleaned_data["state"] = code
+            else:
+                self.add_error(
+                    "state",
+                    _("Enter the state, as NY or New York: the sales tax depends on it."),
+                )
+        return cleaned_data

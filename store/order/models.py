@@ -1,11 +1,12 @@
-"""Oscar's order models, with the carrier and tracking number of a dispatch on shipping events."""
+"""Oscar's order models: each line and the shipping charge keep the tax rate they were charged
+at, and a dispatch's shipping event names the carrier and tracking number."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.order.abstract_models import AbstractShippingEvent
+from oscar.apps.order.abstract_models import AbstractLine, AbstractOrder, AbstractShippingEvent
 
 #: Code of the shipping event type that records a dispatch (made by a data migration).
 DISPATCHED = "dispatched"
@@ -29,6 +30,23 @@ def tracking_number_normalised(value: str) -> str:
 def carrier_normalised(value: str) -> str:
     """Return the carrier's name ``value`` with its spaces tidied."""
     return " ".join(value.split())
+
+
+def tax_rate_field(verbose_name):
+    """Return a field holding a tax rate as a fraction (0.2000 for 20%), blank when not known."""
+    return models.DecimalField(verbose_name, max_digits=5, decimal_places=4, null=True, blank=True)
+
+
+class Order(AbstractOrder):
+    """Oscar's order, keeping the tax rate its shipping charge was taxed at."""
+
+    shipping_tax_rate = tax_rate_field(_("shipping tax rate"))
+
+
+class Line(AbstractLine):
+    """Oscar's order line, keeping the tax rate it was charged at (0.2000 for 20% VAT)."""
+
+    tax_rate = tax_rate_field(_("tax rate"))
 
 
 class ShippingEvent(AbstractShippingEvent):

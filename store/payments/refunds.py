@@ -1,7 +1,8 @@
 """Card refunds: made by staff on the dashboard, or reported by Stripe from its own dashboard.
 
 A refund is counted against the payment and the order (a payment event, the card source and
-the order's status) once, whichever way it arrives.
+the order's status) once, whichever way it arrives. Once Stripe says the money went back, the
+refund gets its credit note (``store.receipts``), once too, in the same transaction.
 """
 
 import logging
@@ -19,12 +20,15 @@ from store.payments import gateway
 from store.payments.models import CardPayment, CardRefund
 from store.payments.selectors import card_source
 from store.payments.services import payment_event_type
+from store.receipts.services import credit_note_issue
 
 EventHandler = get_class("order.processing", "EventHandler")
 Order = get_model("order", "Order")
 
 #: Refund states that hold money back from the shopper (the rest gave up).
 REFUND_COUNTED = ("pending", "requires_action", "succeeded")
+#: The refund state in which the money has gone back: the refund gets its credit note.
+REFUND_SUCCEEDED = "succeeded"
 
 logger = logging.getLogger("store.payments")
 
@@ -102,6 +106,7 @@ def card_refund(
         created_by=user,
     )
     _refund_apply(payment, card_refund_row, by=staff_name(user))
+    _credit_note_when_succeeded(payment, card_refund_row)
     return card_refund_row
 
 
@@ -132,6 +137,7 @@ def card_refund_record(refund: gateway.Refund) -> CardRefund | None:
         )
         if refund.status in REFUND_COUNTED:
             _refund_apply(payment, known, by=_("Stripe's dashboard"))
+        _credit_note_when_succeeded(payment, known)
         return known
     if known.status in REFUND_COUNTED and refund.status not in REFUND_COUNTED:
         payment.refunded -= known.amount
@@ -147,7 +153,17 @@ def card_refund_record(refund: gateway.Refund) -> CardRefund | None:
         )
     known.status = refund.status
     known.save(update_fields=["status"])
+    _credit_note_when_succeeded(payment, known)
     return known
+
+
+def _credit_note_when_succeeded(payment: CardPayment, refund: CardRefund) -> None:
+    """Issue the credit note of ``refund`` if Stripe has given the money back; a refund that
+    has its note already keeps it."""
+    if refund.status == REFUND_SUCCEEDED:
+        credit_note_issue(
+            order=payment.order, amount=refund.amount, refund_reference=refund.refund_id
+        )
 
 
 def _refund_apply(payment: CardPayment, refund: CardRefund, *, by: str) -> None:

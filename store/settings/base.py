@@ -28,9 +28,9 @@ def env_bool(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def env_list(name: str, default: str = "") -> list[str]:
-    """Return the comma-separated environment variable ``name`` as a list."""
-    return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
+def env_list(name: str, default: str = "", separator: str = ",") -> list[str]:
+    """Return the environment variable ``name``, items split by ``separator``, as a list."""
+    return [item.strip() for item in env_str(name, default).split(separator) if item.strip()]
 
 
 def base_url(value: str) -> str:
@@ -113,6 +113,8 @@ INSTALLED_APPS = [
     "sorl.thumbnail",
     "django_tables2",
     "store.storefront.apps.StorefrontConfig",
+    "store.tax.apps.TaxConfig",
+    "store.receipts.apps.ReceiptsConfig",
     "content.apps.ContentConfig",
     "store.security.apps.SecurityConfig",
     "axes",
@@ -157,6 +159,8 @@ TEMPLATES = [
                 "oscar.apps.checkout.context_processors.checkout",
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
+                "store.storefront.context_processors.trader",
+                "store.storefront.context_processors.tax",
             ],
         },
     },
@@ -247,6 +251,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
+    # WeasyPrint reports each step of drawing a receipt at INFO.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
 
 # Oscar
@@ -277,6 +283,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {"label": _("Articles"), "url_name": "dashboard:content-article-list"},
             {"label": _("Condition pages"), "url_name": "dashboard:content-condition-list"},
             {"label": _("Citations"), "url_name": "dashboard:content-citation-list"},
+            {"label": _("Shop pages"), "url_name": "dashboard:content-shop-page-list"},
             {"label": _("Import an article"), "url_name": "dashboard:content-article-import"},
         ],
     },
@@ -305,8 +312,32 @@ THUMBNAIL_KVSTORE = "store.thumbnails.CacheKVStore"
 # Seconds a signed preview link to an unpublished page keeps working.
 CONTENT_PREVIEW_MAX_AGE = int(env_str("CONTENT_PREVIEW_MAX_AGE", str(7 * 24 * 60 * 60)))
 
-# Health claims differ by market: uk, eu, us or au.
+# The market whose law the shop trades under (uk, eu, us or au): which health claims it may print,
+# and how its prices carry tax (store.tax): uk, eu and au prices include VAT or GST; us prices
+# are before sales tax, which checkout adds for the delivery state.
 CLAIMS_MARKET = env_str("CLAIMS_MARKET", "uk")
+# The trader, named on every page's footer, on receipts and on the consumer pages. The defaults
+# are a demo company's: set each for a real shop.
+SHOP_TRADER_NAME = env_str("SHOP_TRADER_NAME", "Magnesium Works Ltd")
+SHOP_TRADER_COMPANY_NUMBER = env_str("SHOP_TRADER_COMPANY_NUMBER", "00000000")
+# The registered (geographic) address, one line per "|"-separated part.
+SHOP_TRADER_ADDRESS = env_list(
+    "SHOP_TRADER_ADDRESS",
+    "Unit 4, Saltworks Yard|12 Brine Street|Northwich|CW9 5AA|United Kingdom",
+    separator="|",
+)
+# Where the trader is established (ISO code): prices are entered with this country's tax in them.
+SHOP_TRADER_COUNTRY = env_str(
+    "SHOP_TRADER_COUNTRY", {"eu": "IE", "us": "US", "au": "AU"}.get(CLAIMS_MARKET, "GB")
+)
+SHOP_TRADER_VAT_NUMBER = env_str("SHOP_TRADER_VAT_NUMBER", "GB 123 4567 89")
+SHOP_TRADER_EMAIL = env_str("SHOP_TRADER_EMAIL", "hello@magnesium-shop.example")
+SHOP_TRADER_PHONE = env_str("SHOP_TRADER_PHONE", "+44 1606 000000")
+
+# Offers take their share off the price the shopper sees: with the tax in it where prices
+# include tax, so a discount lowers the tax in proportion; before sales tax in the US.
+OSCAR_OFFERS_INCL_TAX = CLAIMS_MARKET != "us"
+
 # The markets the shop sells to (uk, eu, us, au): `seed_shop` makes their countries shipping
 # countries and gives each market its delivery methods.
 SHOP_MARKETS = env_list("SHOP_MARKETS", "uk")

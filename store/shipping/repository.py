@@ -1,6 +1,6 @@
 import logging
 
-from oscar.apps.shipping import repository
+from oscar.apps.shipping import methods, repository
 from oscar.core.loading import get_model
 
 OrderAndItemCharges = get_model("shipping", "OrderAndItemCharges")
@@ -8,8 +8,26 @@ OrderAndItemCharges = get_model("shipping", "OrderAndItemCharges")
 logger = logging.getLogger(__name__)
 
 
+class Taxed(methods.Base):
+    """A delivery method whose charge carries tax, as the basket's strategy works it out.
+
+    Staff enter delivery charges as they enter prices (with VAT or GST in them, or before US
+    sales tax); the strategy says what part is tax for the shopper's address.
+    """
+
+    def __init__(self, method):
+        self.method = method
+        self.code = method.code
+        self.name = method.name
+        self.description = method.description
+
+    def calculate(self, basket):
+        charge = self.method.calculate(basket)
+        return basket.strategy.delivery_charge(charge.excl_tax, charge.currency, basket)
+
+
 class Repository(repository.Repository):
-    """Offer the shipping methods staff keep in the dashboard, cheapest first.
+    """Offer the shipping methods staff keep in the dashboard, cheapest first, with their tax.
 
     A method limited to some countries is offered only for addresses in one of them. With no
     method set up at all, Oscar's free shipping stands in (and a warning is logged), so the
@@ -29,5 +47,5 @@ class Repository(repository.Repository):
         ]
         if not methods:
             logger.warning("No shipping methods are set up: offering free shipping.")
-            return list(self.methods)
-        return available
+            return [Taxed(method) for method in self.methods]
+        return [Taxed(method) for method in available]

@@ -144,3 +144,12 @@ MARKETS = {
 def markets_named(codes: list[str]) -> list[MarketSpec]:
     """Return the markets ``codes`` names, in that order; raise KeyError on an unknown code."""
     return [MARKETS[code.strip().lower()] for code in codes]
+
+
+def country_name(code: str) -> str:
+    """Return the short name of the country ``code`` (ISO), or the code for one no market has."""
+    for market in MARKETS.values():
+        for country in market.countries:
+            if country.alpha2 == code:
+                return country.name
+    return code

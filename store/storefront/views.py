@@ -1,7 +1,13 @@
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import TemplateView
 
 from store.storefront.selectors import featured_products, top_level_categories
+from store.storefront.site_files import robots_txt, security_txt
+
+PLAIN_TEXT = "text/plain; charset=utf-8"
 
 
 class HomeView(TemplateView):
@@ -15,3 +21,17 @@ class HomeView(TemplateView):
         context["products"] = featured_products()
         context["summary"] = _("Magnesium bath flakes and oils")
         return context
+
+
+class RobotsTxtView(View):
+    """Tell crawlers which sections to leave alone, and where the sitemap is."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return HttpResponse(robots_txt(), content_type=PLAIN_TEXT)
+
+
+class SecurityTxtView(View):
+    """Tell whoever finds a security problem how to reach the shop (RFC 9116)."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return HttpResponse(security_txt(now=timezone.now()), content_type=PLAIN_TEXT)

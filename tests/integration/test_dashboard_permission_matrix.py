@@ -45,6 +45,8 @@ PUBLISHING = {
     "content-article-unpublish",
     "content-condition-publish",
     "content-condition-unpublish",
+    "content-shop-page-publish",
+    "content-shop-page-unpublish",
 }
 #: What view-only staff may open besides the content section, which any staff may read.
 VIEW_ONLY_PAGES = {
@@ -61,6 +63,8 @@ VIEW_ONLY_PAGES = {
     "order-stats",
     "order-detail",
     "order-line-detail",
+    "order-receipt",
+    "order-credit-note",
     "offer-list",
     "offer-detail",
     "range-list",
@@ -85,6 +89,7 @@ VIEW_ONLY_POSTS = {
     "content-index",
     "content-article-preview-link",
     "content-condition-preview-link",
+    "content-shop-page-preview-link",
 }
 
 

@@ -1,10 +1,12 @@
-"""Whatever the basket, its discount, totals, order and card charge agree to the penny.
+"""Whatever the basket, its discount, totals, VAT, order and card charge agree to the penny.
 
 Hypothesis draws baskets of one to six lines (prices £0.01 to £500.00, 1 to 20 of each), a
 voucher for a percentage off (1% to 100%), for a fixed amount off (£0.01 to £100.00) or none,
 and free, fixed or free-over-a-threshold delivery. Each basket is priced and placed as an order
 the way checkout does it, and every figure is checked against the same sums done in whole pennies
-by the test itself. Each example's rows and price changes are rolled back before the next.
+by the test itself; the VAT (UK, 20%, in the prices) of each line and of delivery is a sixth of
+its price after discounts, rounded half up. Each example's rows and price changes are rolled
+back before the next.
 """
 
 from contextlib import contextmanager
@@ -32,6 +34,7 @@ OrderCreator = get_class("order.utils", "OrderCreator")
 OrderNumberGenerator = get_class("order.utils", "OrderNumberGenerator")
 OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
 Selector = get_class("partner.strategy", "Selector")
+Taxed = get_class("shipping.repository", "Taxed")
 StockRecord = get_model("partner", "StockRecord")
 
 pytestmark = pytest.mark.django_db
@@ -117,13 +120,20 @@ def rolled_back():
 def shipping_method(case: Case):
     kind, charge, threshold = case.shipping
     if kind == FREE:
-        return Free()
-    return OrderAndItemCharges(
-        code="standard",
-        name="Standard delivery",
-        price_per_order=charge,
-        free_shipping_threshold=threshold,
+        return Taxed(Free())
+    return Taxed(
+        OrderAndItemCharges(
+            code="standard",
+            name="Standard delivery",
+            price_per_order=charge,
+            free_shipping_threshold=threshold,
+        )
     )
+
+
+def vat_in(price: Decimal) -> Decimal:
+    """Return the UK VAT in ``price``, which includes it at 20%: a sixth, rounded half up."""
+    return (price / 6).quantize(PENNY, rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
@@ -187,6 +197,9 @@ def assert_basket_agrees(basket, method, expected: Expected):
     assert basket.total_incl_tax_excl_discounts == pounds(expected.before_discount)
     assert basket.total_incl_tax == pounds(expected.basket)
     assert basket.total_incl_tax >= 0
+    assert basket.total_tax == sum(
+        vat_in(line.line_price_incl_tax_incl_discounts) for line in basket.all_lines()
+    )
 
     charge = method.calculate(basket)
     totals = render_to_string(
@@ -205,9 +218,12 @@ def assert_basket_agrees(basket, method, expected: Expected):
 
 
 def assert_order_agrees(order, expected: Expected):
-    assert order.total_incl_tax == order.total_excl_tax == pounds(expected.total)
+    assert order.total_incl_tax == pounds(expected.total)
     assert order.total_incl_tax >= 0
     assert order.shipping_incl_tax == pounds(expected.shipping)
+    shipping_vat = order.shipping_incl_tax - order.shipping_excl_tax
+    assert shipping_vat == vat_in(order.shipping_incl_tax)
+    assert order.shipping_tax_rate == Decimal("0.2")
     assert order.basket_total_before_discounts_incl_tax == pounds(expected.before_discount)
     assert order.basket_total_incl_tax == pounds(expected.basket)
     assert order.total_discount_incl_tax == pounds(expected.discount)
@@ -219,11 +235,20 @@ def assert_order_agrees(order, expected: Expected):
         line_discount = sum((found.amount for found in line.discounts.all()), 0)
         assert line.line_price_incl_tax == line.line_price_before_discounts_incl_tax - line_discount
         assert line.line_price_incl_tax >= 0
+        assert line.line_price_incl_tax - line.line_price_excl_tax == vat_in(
+            line.line_price_incl_tax
+        )
+        assert line.tax_rate == Decimal("0.2")
         prices = list(line.prices.all())
         assert sum(price.quantity for price in prices) == line.quantity
         assert sum(price.price_incl_tax * price.quantity for price in prices) == (
             line.line_price_incl_tax
         )
+        assert sum(price.price_excl_tax * price.quantity for price in prices) == (
+            line.line_price_excl_tax
+        )
+    line_vat = sum(line.line_price_incl_tax - line.line_price_excl_tax for line in lines)
+    assert order.total_incl_tax - order.total_excl_tax == line_vat + shipping_vat
 
     totals = shown(render_to_string("oscar/order/partials/basket_totals.html", {"order": order}))
     if expected.discount:

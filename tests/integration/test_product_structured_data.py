@@ -46,9 +46,10 @@ def test_the_product_json_ld_offers_each_size_with_price_and_availability(flakes
     sizes = list(product.children.order_by("pk"))
     sizes[2].stockrecords.update(num_in_stock=0)
     loaded = product_for_page(product)
+    request = shopper_request()
 
     with CaptureQueriesContext(connection) as queries:
-        html = render("{% product_json_ld product %}", product=loaded, request=shopper_request())
+        html = render("{% product_json_ld product %}", product=loaded, request=request)
     data = json.loads(BeautifulSoup(html, "html.parser").script.string)
 
     assert len(queries) == 0

@@ -11,9 +11,10 @@ def _count(number: int, singular: str, plural: str) -> str:
 class Command(BaseCommand):
     help = (
         "Publish the demo content: an article on magnesium and pain, its three citations and "
-        "five condition pages linked to the demo shop's products. Run seed_shop first. Safe to "
-        "run again: it creates only what is missing, finding rows by citation key or page "
-        "slug, and leaves existing rows (and any editors' changes to them) alone."
+        "five condition pages linked to the demo shop's products, and the shop's own pages "
+        "(delivery, returns and cancellation, terms, privacy, contact, about). Run seed_shop "
+        "first. Safe to run again: it creates only what is missing, finding rows by citation "
+        "key or page slug, and leaves existing rows (and any editors' changes to them) alone."
     )
 
     def handle(self, *args, **options):
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo content: {_count(summary.articles, 'article', 'articles')}, "
             f"{_count(summary.condition_pages, 'condition page', 'condition pages')}, "
-            f"{_count(summary.citations, 'citation', 'citations')} "
+            f"{_count(summary.citations, 'citation', 'citations')}, "
+            f"{_count(summary.shop_pages, 'shop page', 'shop pages')} "
             f"(created {summary.created} rows)"
         )
