@@ -1,4 +1,4 @@
-"""Set up the demo shop: catalogue, stock, pictures, markets' shipping, site and staff accounts.
+"""Set up the demo shop: catalogue, stock, pictures, markets' shipping, a voucher, site, staff.
 
 Each row is found by a key that does not change (a slug, a UPC, a partner SKU or a name) and
 created only when it is missing. A row that exists is left exactly as it is, together with
@@ -19,6 +19,7 @@ from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 
 from store.storefront import demo_catalogue as demo
+from store.storefront.demo_offers import OFFER_MODELS, ensure_welcome_voucher
 from store.storefront.images import CONTAINER_NAMES, draw_product_image
 from store.storefront.markets import CountrySpec, MarketSpec, ShippingMethodSpec, markets_named
 from store.storefront.site import site_domain
@@ -55,6 +56,7 @@ SEEDED_MODELS = (
     ProductClass,
     ProductImage,
     StockRecord,
+    *OFFER_MODELS,
 )
 
 
@@ -90,6 +92,7 @@ def seed_shop() -> SeedSummary:
         )
     for market in markets:
         ensure_market(market=market)
+    ensure_welcome_voucher()
     return SeedSummary(
         site_domain=site.domain,
         categories=len(demo.CATEGORIES),

@@ -64,3 +64,43 @@ def test_a_guest_pays_by_card_on_the_demo_shop(guest, shipped_shop):
 
     assert "£15.90 was paid by card" in guest.text()
     assert ("checkout.session.completed", 200) in shipped_shop.stripe.deliveries
+
+
+@pytest.mark.journey("shipped-vat")
+def test_basket_stripe_and_receipt_agree_on_the_vat_of_a_discounted_order(guest, shipped_shop):
+    """Two sizes of Dead Sea flakes (£8.95 and £15.95), the demo's 10% voucher, paid delivery.
+
+    10% of £24.90 is £2.49, shared by value as 89p and £1.60: lines of £8.06 and £14.35 hold
+    VAT of £1.34 and £2.39 (a sixth, rounded half up); delivery £3.95 holds 66p. Total £26.36,
+    of which VAT £4.39.
+    """
+    shipped_shop.stripe.deliver_to(f"{shipped_shop.url}/payments/stripe/webhook/", WEBHOOK_SECRET)
+    guest.open("/")
+    main = guest.page.locator("main")
+    guest.follow("Bath flakes", then="**/catalogue/category/**", within=main)
+    guest.follow("Dead Sea magnesium bath flakes", then="**/catalogue/**", within=main)
+    assert "£8.95 incl. VAT" in " ".join(guest.page.locator(".product_main").inner_text().split())
+    guest.add_size("1 kg \N{EN DASH} £8.95")
+    guest.add_size("2 kg \N{EN DASH} £15.95")
+    guest.follow("View basket", then="**/basket/", within=guest.page.locator("#mini-basket"))
+    guest.page.get_by_label("Voucher code").fill("WELCOME10")
+    guest.press("Add voucher", then="**/basket/")
+    totals = " ".join(guest.page.locator("#basket_totals").inner_text().split())
+    assert "-£2.49" in totals
+    assert "Includes VAT £4.39" in totals
+
+    guest.pay_by("Card (debit or credit)")
+    assert "Includes VAT £4.39" in " ".join(guest.text().split())
+    guest.press("Place order", then="**/pay/cs_*")
+    assert "Pay 26.36 GBP" in guest.text()
+    guest.press("Pay", then=f"{shipped_shop.url}/checkout/thank-you/")
+    number = guest.order_number()
+
+    mail = shipped_shop.mail.wait_for(to=GUEST_EMAIL, subject_contains=number)
+    receipt_link = next(link for link in links_in(mail) if "/receipts/" in link)
+    assert guest.open(receipt_link).status == 200
+    receipt = " ".join(guest.text().split())
+    assert "VAT receipt" in receipt
+    assert "GB 123 4567 89" in receipt
+    for figure in ("£8.06", "£1.34", "£14.35", "£2.39", "£3.95", "£0.66", "£4.39", "£26.36"):
+        assert figure in receipt

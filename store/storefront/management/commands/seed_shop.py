@@ -7,7 +7,8 @@ class Command(BaseCommand):
     help = (
         "Build the demo shop: bath flake and magnesium oil categories, product classes with "
         "typed attributes, products in sizes with stock and drawn pictures, the shipping "
-        "countries and delivery methods of the markets in SHOP_MARKETS, and the site's address "
+        "countries and delivery methods of the markets in SHOP_MARKETS, the WELCOME10 voucher "
+        "(10% off), and the site's address "
         "(from SHOP_BASE_URL) and name. Safe to run again: it creates only what is missing, "
         "finding rows by slug, UPC, partner SKU, country code or name, and leaves existing rows "
         "(and any staff edits to them) alone."
