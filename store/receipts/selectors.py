@@ -140,14 +140,14 @@ def payment_statement(order) -> str:
     method = ", ".join(source.source_type.name for source in sources)
     paid = sum(source.amount_debited for source in sources)
     if paid >= order.total_incl_tax:
-        return _("Paid in full by %(method)s.") % {"method": method}
+        return _("Paid in full. Payment method: %(method)s.") % {"method": method}
     if paid > 0:
-        return _("%(paid)s paid by %(method)s; %(owed)s awaited.") % {
+        return _("%(paid)s paid, %(owed)s awaited. Payment method: %(method)s.") % {
             "paid": currency(paid, order.currency),
             "method": method,
             "owed": currency(order.total_incl_tax - paid, order.currency),
         }
-    return _("Payment awaited by %(method)s.") % {"method": method}
+    return _("Payment awaited. Payment method: %(method)s.") % {"method": method}
 
 
 def receipt_document(receipt: Receipt) -> ReceiptDocument:

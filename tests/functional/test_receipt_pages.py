@@ -154,17 +154,17 @@ def test_the_receipt_says_how_the_order_was_paid(django_app):
     )
     url = path_of(signed_url(order.receipt))
     assert django_app.get(url).html.select_one(".payment").get_text() == (
-        "Payment awaited by Bank transfer."
+        "Payment awaited. Payment method: Bank transfer."
     )
 
     bank_transfer_mark_paid(order=order, amount=Decimal("20.00"), user=UserFactory(staff=True))
     assert django_app.get(url).html.select_one(".payment").get_text() == (
-        "£20.00 paid by Bank transfer; £7.30 awaited."
+        "£20.00 paid, £7.30 awaited. Payment method: Bank transfer."
     )
 
     bank_transfer_mark_paid(order=order, amount=Decimal("7.30"), user=UserFactory(staff=True))
     assert django_app.get(url).html.select_one(".payment").get_text() == (
-        "Paid in full by Bank transfer."
+        "Paid in full. Payment method: Bank transfer."
     )
 
 
@@ -277,3 +277,15 @@ def test_reading_the_documents_writes_nothing(client, shopper):
             assert client.get(path_of(url)).status_code == 200
 
     assert [query["sql"] for query in queries if WRITE.match(query["sql"])] == []
+
+
+def test_the_thank_you_page_links_to_the_receipt_a_guest_can_open_later(django_app, settings):
+    shop = checkout_shop(settings)
+    add_to_basket(django_app, shop)
+    preview = checkout_as_guest(django_app, shop)
+    thank_you = preview.forms["place_order_form"].submit().follow()
+
+    order = Order.objects.get()
+    receipt = thank_you.click(description=f"Receipt {order.receipt.number}")
+    assert receipt.html.h1.get_text() == "VAT receipt"
+    assert settings.SHOP_TRADER_VAT_NUMBER in receipt.text

@@ -1,4 +1,4 @@
-"""Each market's tax, from the basket through checkout to the order and the card charge.
+"""Each market's tax, from the basket through checkout to the order, card charge and receipt.
 
 A guest buys one £10.00 and one £20.00 size with a 10% voucher and £5.00 delivery, paying by
 card on the local Stripe emulator. The figures each market should show were worked out by hand,
@@ -23,9 +23,18 @@ from decimal import Decimal
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
+from django.core import mail
 from oscar.core.loading import get_model
 
-from tests.checkout_journey import choose_shipping_and_payment, guest_address_form
+from store.receipts.selectors import signed_url
+from tests.checkout_journey import (
+    add_to_basket,
+    checkout_as_guest,
+    checkout_shop,
+    choose_shipping_and_payment,
+    guest_address_form,
+)
 from tests.factories import ParentProductFactory, SizeFactory, VoucherFactory
 
 pytestmark = pytest.mark.django_db
@@ -162,6 +171,13 @@ def test_basket_order_and_card_charge_carry_the_same_tax_to_the_penny(
     stripe_session = card_payments.session(session_id)
     assert stripe_session["amount_total"] == int(Decimal(total) * 100)
 
+    receipt = django_app.get(urlsplit(signed_url(order.receipt)).path)
+    summary = " ".join(receipt.html.select_one("dl.totals").get_text(" ").split())
+    assert summary.endswith(f"£{tax} Total £{total}")
+    rows = [" ".join(row.get_text(" ").split()) for row in receipt.html.select("tbody tr")]
+    for line_tax in case.line_taxes.split():
+        assert any(f"£{line_tax}" in row for row in rows), (line_tax, rows)
+
 
 def test_a_us_address_needs_a_state_sales_tax_can_be_worked_out_for(django_app, settings, sizes):
     settings.CLAIMS_MARKET, settings.SHOP_TRADER_COUNTRY = "us", "US"
@@ -184,3 +200,20 @@ def test_a_us_address_needs_a_state_sales_tax_can_be_worked_out_for(django_app, 
 
     assert page.status_code == 200
     assert "Enter the state, as NY or New York: the sales tax depends on it." in page.text
+
+
+def test_the_confirmation_email_gives_the_vat_of_each_line_and_of_delivery(django_app, settings):
+    shop = checkout_shop(settings)  # a 2 kg size at £11.50, standard delivery at £3.95
+    add_to_basket(django_app, shop)
+    checkout_as_guest(django_app, shop).forms["place_order_form"].submit()
+
+    (confirmation,) = mail.outbox
+    text = " ".join(confirmation.body.split())
+    assert "price: £11.50 (VAT 20%: £1.92)" in text
+    assert "Shipping: £3.95 (VAT 20%: £0.66)" in text
+    assert "Order Total: £15.45 Includes VAT: £2.58" in text
+    html = " ".join(
+        BeautifulSoup(confirmation.alternatives[0][0], "html.parser").get_text(" ").split()
+    )
+    assert "VAT included in your order:" in html
+    assert "Delivery (20%) £0.66 Total VAT £2.58" in html

@@ -128,6 +128,7 @@ def test_the_dashboard_menu_shows_editors_only_their_section(django_app):
         "/dashboard/content/articles/",
         "/dashboard/content/conditions/",
         "/dashboard/content/citations/",
+        "/dashboard/content/shop-pages/",
         "/dashboard/content/import/",
     }
 

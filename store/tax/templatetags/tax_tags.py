@@ -31,11 +31,3 @@ def tax_location_note(context) -> str:
         "Prices include the VAT of %(country)s; once you give a delivery address they show "
         "your country's rate instead."
     ) % {"country": country_name(location.country)}
-
-
-@register.filter
-def percent(rate) -> str:
-    """Show a tax rate fraction as a percentage: 0.2000 as "20%", 0.0725 as "7.25%"."""
-    if rate is None:
-        return ""
-    return f"{(rate * 100).normalize():f}%"
