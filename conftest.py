@@ -7,13 +7,15 @@ from django.db import connection
 from django.test.signals import template_rendered
 
 # The local Stripe emulator, the fixture that points the shop at it and its own tests' client;
-# the content pages' shared fixtures; the figures some tests print at the end of the run.
+# the content pages' shared fixtures; the figures some tests print at the end of the run; a
+# trader named only in the settings.
 pytest_plugins = [
     "tests.stripe_emulator",
     "tests.card_payments",
     "tests.integration.stripe_emulator_support",
     "tests.content_pages",
     "tests.figures",
+    "tests.trader",
 ]
 
 

@@ -116,6 +116,7 @@ GROUP_MIGRATIONS = {
         ("store.storefront.migrations.0001_shop_staff_group", "create_shop_staff_group"),
         ("store.payments.migrations.0002_shop_staff_view_payments", "let_shop_staff_view_payments"),
         ("content.migrations.0006_shop_staff_shop_pages", "let_shop_staff_run_shop_pages"),
+        ("store.tax.migrations.0003_shop_staff_tax_rates", "let_shop_staff_keep_tax_rates"),
     ],
     "Editors": [("content.migrations.0002_editors_group", "create_editors_group")],
 }

@@ -1,5 +1,7 @@
 from django.db import migrations
 
+from store.storefront.group_permissions import grant_permissions, revoke_permissions
+
 SHOP_STAFF = "Shop staff"
 SHOP_PAGE_CODENAMES = [
     "view_shoppage",
@@ -15,27 +17,11 @@ def let_shop_staff_run_shop_pages(apps, schema_editor):
 
     Publishing past the claims check stays for whoever answers for compliance, given by hand.
     """
-    from django.contrib.auth.management import create_permissions
-
-    app_config = apps.get_app_config("content")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    shop_staff, _ = Group.objects.get_or_create(name=SHOP_STAFF)
-    shop_staff.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="content", codename__in=SHOP_PAGE_CODENAMES
-        )
-    )
+    grant_permissions(apps, group=SHOP_STAFF, app_label="content", codenames=SHOP_PAGE_CODENAMES)
 
 
 def forget_shop_page_permissions(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    for group in Group.objects.filter(name=SHOP_STAFF):
-        group.permissions.remove(*group.permissions.filter(codename__in=SHOP_PAGE_CODENAMES))
+    revoke_permissions(apps, group=SHOP_STAFF, app_label="content", codenames=SHOP_PAGE_CODENAMES)
 
 
 class Migration(migrations.Migration):
@@ -44,6 +30,4 @@ class Migration(migrations.Migration):
         ("storefront", "0001_shop_staff_group"),
     ]
 
-    operations = [
-        migrations.RunPython(let_shop_staff_run_shop_pages, forget_shop_page_permissions)
-    ]
+    operations = [migrations.RunPython(let_shop_staff_run_shop_pages, forget_shop_page_permissions)]

@@ -15,12 +15,12 @@ from tests.checkout_journey import add_to_basket, checkout_as_guest, checkout_sh
 from tests.content_factories import ArticleFactory, ShopPageFactory
 from tests.content_pages import soup
 from tests.factories import CategoryFactory, sized_product
+from tests.trader import ADDRESS
 
 OrderAndItemCharges = get_model("shipping", "OrderAndItemCharges")
 
 pytestmark = pytest.mark.django_db
 
-ADDRESS = ["2 Salt Lane", "Middlewich", "CW10 9AA", "United Kingdom"]
 FOOTER_LINKS = [
     ("Delivery", "/delivery/"),
     ("Returns and cancellation", "/returns/"),
@@ -39,18 +39,6 @@ def server_error(request):
 urlpatterns = [path("server-error/", server_error), *shop_urls.urlpatterns]
 handler404 = shop_urls.handler404
 handler500 = shop_urls.handler500
-
-
-@pytest.fixture
-def trader(settings):
-    """A trader whose details appear nowhere but in the settings."""
-    settings.SHOP_TRADER_NAME = "Brine & Flake Ltd"
-    settings.SHOP_TRADER_COMPANY_NUMBER = "12345678"
-    settings.SHOP_TRADER_ADDRESS = ADDRESS
-    settings.SHOP_TRADER_VAT_NUMBER = "GB 987 6543 21"
-    settings.SHOP_TRADER_EMAIL = "help@brine.example"
-    settings.SHOP_TRADER_PHONE = "+44 1606 123456"
-    return settings
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from content.models import Status
 from content.shop_pages import ShopPageSlot
 from tests.content_factories import ShopPageFactory, content_writer_user, editor_user
 from tests.content_pages import soup
+from tests.trader import ADDRESS
 
 OrderAndItemCharges = get_model("shipping", "OrderAndItemCharges")
 Country = get_model("address", "Country")
@@ -25,24 +26,11 @@ pytestmark = pytest.mark.django_db
 
 SHOP_PAGES = "/dashboard/content/shop-pages/"
 WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
-ADDRESS = ["2 Salt Lane", "Middlewich", "CW10 9AA", "United Kingdom"]
 
 
 def words(tag) -> str:
     """Return the text of ``tag`` with its whitespace run together, as a reader sees it."""
     return " ".join(tag.get_text(" ").split())
-
-
-@pytest.fixture
-def trader(settings):
-    """A trader whose details appear nowhere but in the settings."""
-    settings.SHOP_TRADER_NAME = "Brine & Flake Ltd"
-    settings.SHOP_TRADER_COMPANY_NUMBER = "12345678"
-    settings.SHOP_TRADER_ADDRESS = ADDRESS
-    settings.SHOP_TRADER_VAT_NUMBER = "GB 987 6543 21"
-    settings.SHOP_TRADER_EMAIL = "help@brine.example"
-    settings.SHOP_TRADER_PHONE = "+44 1606 123456"
-    return settings
 
 
 @pytest.fixture

@@ -1,5 +1,7 @@
 from django.db import migrations
 
+from store.storefront.group_permissions import create_app_permissions
+
 SHOP_STAFF = "Shop staff"
 
 #: The apps whose every permission a member of staff who runs the shop needs.
@@ -25,13 +27,8 @@ SHOP_APPS = [
 
 def create_shop_staff_group(apps, schema_editor):
     """Make the Shop staff group: products, stock, orders, offers and content, not accounts."""
-    from django.contrib.auth.management import create_permissions
-
     for label in SHOP_APPS:
-        app_config = apps.get_app_config(label)
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        create_app_permissions(apps, label)
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
