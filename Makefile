@@ -17,7 +17,7 @@ NODE_DEPS := node_modules/.package-lock.json
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test browser servers pdf lint format check clean
+.PHONY: help run test browser servers pdf lighthouse lint format check clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
@@ -69,6 +69,9 @@ $(TESSERACT):
 
 test: $(VENV)/.installed-dev browser servers pdf $(TESSERACT) ## Run the whole test suite, browser tests included (SQLite, or DATABASE_URL)
 	BROWSER_TESTS=required $(BIN)/pytest
+
+lighthouse: $(VENV)/.installed-run browser servers pdf ## Measure six demo pages with Lighthouse: four scores and page weight each
+	$(BIN)/python scripts/lighthouse.py
 
 lint: $(VENV)/.installed-dev ## Check style and formatting with ruff
 	$(BIN)/ruff check .

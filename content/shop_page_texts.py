@@ -169,8 +169,8 @@ parcel, and the companies that host our website and send our emails. Each may us
 information only to do that work for us.</p>
 <h2>Cookies</h2>
 <p>We use only the cookies the shop needs to work: they keep you signed in, protect our forms
-from misuse, and remember your basket, the products you looked at recently and the language
-you chose. We use no advertising or tracking cookies.</p>
+from misuse, and remember your basket and the products you looked at recently. We use no
+advertising or tracking cookies.</p>
 <h2>How long we keep it</h2>
 <p>We keep order records for six years after the end of the tax year they fall in, as UK tax
 law requires. We keep your account until you ask us to close it.</p>

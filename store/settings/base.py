@@ -202,10 +202,13 @@ LOGIN_REDIRECT_URL = "/"
 LANGUAGE_CODE = "en-gb"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_HTTPONLY = True
+# The languages the shop offers: only those its own text and content are written in, so that
+# no page comes out half translated. The header's language form appears once there are two.
+# To add one, translate the shop's messages (`manage.py makemessages`, a .po file each) and its
+# pages into it, then list it here: its addresses start with its code (/de/...). Until then an
+# address with such a prefix is simply not found (404).
 LANGUAGES = [
     ("en-gb", _("English")),
-    ("de", _("German")),
-    ("fr", _("French")),
 ]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
