@@ -157,7 +157,7 @@ PRODUCTS = (
             "two or three cupfuls for a full bath; many people like a long soak with them "
             "to relax."
         ),
-        shape="bag",
+        shape="jar",
         colour="#c9a227",
         attributes={
             "magnesium_chloride": 46.0,

@@ -255,7 +255,7 @@ def ensure_product_image(*, product: Product, spec: demo.ProductSpec) -> None:
         product=product,
         code=code,
         original=ContentFile(picture, name=f"{product.slug}.png"),
-        caption=f"Drawing of a {CONTAINER_NAMES[spec.shape]}: {spec.title}, {sizes}",
+        caption=f"{CONTAINER_NAMES[spec.shape].capitalize()} of {spec.title}, {sizes}",
         display_order=product.images.count(),
     )
 

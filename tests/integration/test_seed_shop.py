@@ -132,7 +132,7 @@ def test_seed_leaves_exactly_one_size_out_of_stock():
     assert other_sizes.exists()
 
 
-def test_seed_draws_a_picture_with_alt_text_for_every_product():
+def test_seed_draws_a_picture_with_alt_text_for_every_product_at_twice_the_largest_size():
     run("seed_shop")
 
     for parent in Product.objects.browsable():
@@ -140,7 +140,23 @@ def test_seed_draws_a_picture_with_alt_text_for_every_product():
         assert parent.title in image.caption
         with image.original.open("rb") as file, Image.open(file) as picture:
             assert picture.format == "PNG"
-            assert picture.size == (800, 800)
+            assert picture.size == (1200, 1200)
+
+
+def test_seed_draws_each_product_its_own_picture_in_many_shades():
+    run("seed_shop")
+
+    pictures = {}
+    for image in ProductImage.objects.select_related("product"):
+        with image.original.open("rb") as file, Image.open(file) as picture:
+            pictures[image.product.title] = picture.convert("RGB")
+
+    assert len(pictures) == 8
+    assert len({picture.tobytes() for picture in pictures.values()}) == len(pictures)
+    for title, picture in pictures.items():
+        assert picture.getcolors(maxcolors=2000) is None, f"{title}: a few flat colours"
+        commonest, _colour = max(picture.getcolors(maxcolors=picture.width * picture.height))
+        assert commonest < picture.width * picture.height / 10, f"{title}: mostly one colour"
 
 
 def test_seed_offers_standard_delivery_free_over_forty_pounds_and_paid_express():

@@ -82,7 +82,7 @@ def test_a_rate_is_a_fraction_up_to_a_half_and_a_zero_rate_charges_nothing():
     with pytest.raises(ValidationError):
         TaxRate(country="gb", rate=Decimal("0.20")).full_clean()
     with pytest.raises(IntegrityError), transaction.atomic():
-        TaxRate.objects.create(country="XX", rate=Decimal("20"))
+        TaxRate.objects.create(country="XX", rate=Decimal("0.75"))
 
 
 @pytest.mark.django_db

@@ -11,10 +11,12 @@ ORDER_NUMBER = re.compile(r"your order number is\s+(\d+)", re.IGNORECASE)
 
 
 def pictures_that_do_not_load(page) -> list[str]:
-    """Fetch every picture on ``page`` as the browser would; return those not served."""
+    """Fetch every picture on ``page`` in each size it offers; return those not served."""
+    addresses = [picture.get_attribute("src") for picture in page.locator("img").all()]
+    for source in page.locator("picture source").all():
+        addresses += [entry.split()[0] for entry in source.get_attribute("srcset").split(",")]
     broken = []
-    for picture in page.locator("img").all():
-        src = picture.get_attribute("src")
+    for src in addresses:
         answer = page.request.get(src)
         if answer.status != 200 or not answer.headers["content-type"].startswith("image/"):
             broken.append(f"{src}: {answer.status} {answer.headers.get('content-type')}")
