@@ -45,11 +45,33 @@ class GatewayForm(oscar_forms.GatewayForm):
         )
 
 
+#: The autocomplete token of each address field, so browsers fill the form in one go.
+ADDRESS_AUTOCOMPLETE = {
+    "first_name": "given-name",
+    "last_name": "family-name",
+    "line1": "address-line1",
+    "line2": "address-line2",
+    "line3": "address-line3",
+    "line4": "address-level2",
+    "state": "address-level1",
+    "postcode": "postal-code",
+    "country": "country",
+    "phone_number": "tel",
+}
+
+
 class ShippingAddressForm(oscar_forms.ShippingAddressForm):
-    """Oscar's delivery address form, which needs a US address's state: sales tax depends on it.
+    """Oscar's delivery address form, which browsers can fill in and which needs a US address's
+    state, as sales tax depends on it.
 
     The state may be typed as its code or its name ("ny", "New York"); it is kept as the code.
     """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name, token in ADDRESS_AUTOCOMPLETE.items():
+            if name in self.fields:
+                self.fields[name].widget.attrs["autocomplete"] = f"shipping {token}"
 
     def clean(self):
         cleaned_data = super().clean()

@@ -15,15 +15,20 @@ class OrderAndItemCharges(AbstractOrderAndItemCharges):
     US before the delivery state is; there, as shoppers expect, the goods before sales tax count.
     """
 
+    def spend_for_free_delivery(self, basket) -> Decimal | None:
+        """Return how much more ``basket`` must cost to be delivered free, or None."""
+        if self.free_shipping_threshold is None:
+            return None
+        goods = (
+            basket.total_incl_tax if current_regime().prices_include_tax else basket.total_excl_tax
+        )
+        return (
+            self.free_shipping_threshold - goods if goods < self.free_shipping_threshold else None
+        )
+
     def calculate(self, basket):
-        if self.free_shipping_threshold is not None:
-            goods = (
-                basket.total_incl_tax
-                if current_regime().prices_include_tax
-                else basket.total_excl_tax
-            )
-            if goods >= self.free_shipping_threshold:
-                return prices.Price(basket.currency, excl_tax=Decimal("0.00"), tax=Decimal("0.00"))
+        if self.free_shipping_threshold is not None and not self.spend_for_free_delivery(basket):
+            return prices.Price(basket.currency, excl_tax=Decimal("0.00"), tax=Decimal("0.00"))
         items = sum(
             line.quantity for line in basket.all_lines() if line.product.is_shipping_required
         )

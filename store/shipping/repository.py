@@ -25,6 +25,11 @@ class Taxed(methods.Base):
         charge = self.method.calculate(basket)
         return basket.strategy.delivery_charge(charge.excl_tax, charge.currency, basket)
 
+    def spend_for_free_delivery(self, basket):
+        """Return how much more ``basket`` must cost to be delivered free, or None."""
+        spend = getattr(self.method, "spend_for_free_delivery", None)
+        return spend(basket) if spend else None
+
 
 class Repository(repository.Repository):
     """Offer the shipping methods staff keep in the dashboard, cheapest first, with their tax.
