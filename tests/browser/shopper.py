@@ -9,6 +9,20 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 GUEST_EMAIL = "guest@example.com"
+#: The delivery address a guest types in, box by box.
+GUEST_ADDRESS = [
+    ("First name", "Ada"),
+    ("Last name", "Lovelace"),
+    ("First line of address", "1 Bath Street"),
+    ("City", "Bristol"),
+    ("Post/Zip-code", "BS1 1AA"),
+]
+
+
+def fill_guest_address(page) -> None:
+    """Type the guest's delivery address into the address form ``page`` shows."""
+    for label, value in GUEST_ADDRESS:
+        page.get_by_label(label, exact=True).fill(value)
 
 
 @dataclass(frozen=True)

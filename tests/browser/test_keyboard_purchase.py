@@ -9,7 +9,7 @@ the keyboard, and wherever the focus lands on a link or a button it must be visi
 import pytest
 from oscar.core.loading import get_model
 
-from tests.browser.shopper import GUEST_EMAIL, Shopper
+from tests.browser.shopper import GUEST_ADDRESS, GUEST_EMAIL, Shopper
 from tests.checkout_journey import checkout_shop
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -107,13 +107,7 @@ def test_a_guest_buys_flakes_with_the_keyboard_alone(shop, page, javascript):
     assert guest.is_checked()
     shopper.enter("button", "Continue", then="**/checkout/shipping-address/")
 
-    for label, value in [
-        ("First name", "Ada"),
-        ("Last name", "Lovelace"),
-        ("First line of address", "1 Bath Street"),
-        ("City", "Bristol"),
-        ("Post/Zip-code", "BS1 1AA"),
-    ]:
+    for label, value in GUEST_ADDRESS:
         shopper.type_into("textbox", label, value)
     # Back up a field with Shift+Tab to put the first name right.
     shopper.tab_to("textbox", "First name", backwards=True)

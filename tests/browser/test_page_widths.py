@@ -15,7 +15,7 @@ from PIL import Image
 
 from content.shop_pages import ShopPageSlot
 from tests.browser.conftest import SCREENSHOTS
-from tests.browser.shopper import GUEST_EMAIL
+from tests.browser.shopper import GUEST_EMAIL, fill_guest_address
 from tests.checkout_journey import checkout_shop
 from tests.content_factories import ArticleFactory, ConditionPageFactory, ShopPageFactory
 from tests.factories import CategoryFactory, ProductImageFactory
@@ -109,14 +109,7 @@ class WidthCheck:
         self.page.get_by_label("I am a new customer and want to checkout as a guest").check()
         self.press("Continue", then="**/checkout/shipping-address/")
         self.measure("the shipping address page")
-        for label, value in [
-            ("First name", "Ada"),
-            ("Last name", "Lovelace"),
-            ("First line of address", "1 Bath Street"),
-            ("City", "Bristol"),
-            ("Post/Zip-code", "BS1 1AA"),
-        ]:
-            self.page.get_by_label(label, exact=True).fill(value)
+        fill_guest_address(self.page)
         self.press("Continue", then="**/checkout/shipping-method/")
         self.press("Select option: Standard delivery", then="**/checkout/payment-method/")
         self.page.get_by_label("Bank transfer").check()

@@ -15,7 +15,7 @@ import pytest
 from oscar.core.loading import get_model
 from oscar.test.factories import create_voucher
 
-from tests.browser.shopper import GUEST_EMAIL, Shopper
+from tests.browser.shopper import GUEST_EMAIL, Shopper, fill_guest_address
 from tests.card_payments import WEBHOOK_SECRET
 from tests.checkout_journey import checkout_shop
 from tests.factories import CategoryFactory, sized_product
@@ -129,14 +129,7 @@ class Guest(Shopper):
         self.page.get_by_label("I am a new customer and want to checkout as a guest").check()
         self.press("Continue", then="**/checkout/shipping-address/")
         self.look_at("shipping-address")
-        for label, value in [
-            ("First name", "Ada"),
-            ("Last name", "Lovelace"),
-            ("First line of address", "1 Bath Street"),
-            ("City", "Bristol"),
-            ("Post/Zip-code", "BS1 1AA"),
-        ]:
-            self.page.get_by_label(label, exact=True).fill(value)
+        fill_guest_address(self.page)
         self.press("Continue", then="**/checkout/shipping-method/")
         self.look_at("shipping-method")
         self.press("Select option: Standard delivery", then="**/checkout/payment-method/")

@@ -2,7 +2,7 @@
 
 import re
 
-from tests.browser.shopper import GUEST_EMAIL, Shopper
+from tests.browser.shopper import GUEST_EMAIL, Shopper, fill_guest_address
 from tests.browser.test_staff_journey import Staff
 
 FLAKES = "Zechstein magnesium bath flakes"
@@ -43,14 +43,7 @@ class Guest(Shopper):
         self.page.get_by_label("My email address is").fill(GUEST_EMAIL)
         self.page.get_by_label("I am a new customer and want to checkout as a guest").check()
         self.press("Continue", then="**/checkout/shipping-address/")
-        for label, value in [
-            ("First name", "Ada"),
-            ("Last name", "Lovelace"),
-            ("First line of address", "1 Bath Street"),
-            ("City", "Bristol"),
-            ("Post/Zip-code", "BS1 1AA"),
-        ]:
-            self.page.get_by_label(label, exact=True).fill(value)
+        fill_guest_address(self.page)
         self.press("Continue", then="**/checkout/shipping-method/")
         self.press("Select option: Standard delivery", then="**/checkout/payment-method/")
 
