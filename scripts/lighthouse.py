@@ -34,39 +34,28 @@ import urllib.request
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+
+from lighthouse_report import (
+    CATEGORIES,
+    Measurement,
+    Page,
+    read_report,
+    stock_oscar_stylesheet_bytes,
+    table,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK = "127.0.0.1"
 #: The ``manage.py`` commands ``make run`` builds the demo shop with, before it serves.
 DEMO_COMMANDS = [["migrate", "--noinput"], ["seed_shop"], ["seed_content"], ["create_demo_staff"]]
-CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME_FLAGS = "--headless=new --no-sandbox"
 SITEMAP_NAMESPACE = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 class ShopError(Exception):
     """The shop, or Lighthouse, could not run."""
-
-
-@dataclass(frozen=True)
-class Page:
-    """A page to measure, and the cookies to send with it."""
-
-    name: str
-    url: str
-    cookie: str = ""
-
-
-@dataclass(frozen=True)
-class Measurement:
-    """What Lighthouse found on a page: its four scores (``None`` if not scored) and weight."""
-
-    page: Page
-    scores: dict[str, int | None]
-    total_bytes: int
 
 
 def free_port() -> int:
@@ -296,36 +285,7 @@ def run_lighthouse(page: Page, *, lighthouse: str, chrome: str, report: Path) ->
     result = json.loads(report.read_text())
     if result.get("runtimeError"):
         raise ShopError(f"Lighthouse could not load {page.url}: {result['runtimeError']}")
-    scores = {}
-    for category in CATEGORIES:
-        score = result["categories"][category]["score"]
-        scores[category] = None if score is None else round(score * 100)
-    weight = result["audits"]["total-byte-weight"].get("numericValue") or 0
-    return Measurement(page=page, scores=scores, total_bytes=int(weight))
-
-
-def table(measurements: list[Measurement]) -> str:
-    """Return the measurements as a plain-text table, one row a page."""
-    header = ["Page", "URL", "Performance", "Accessibility", "Best practices", "SEO", "Bytes"]
-    rows = [
-        [
-            measurement.page.name,
-            urllib.parse.urlsplit(measurement.page.url).path,
-            *("-" if score is None else str(score) for score in measurement.scores.values()),
-            f"{measurement.total_bytes:,}",
-        ]
-        for measurement in measurements
-    ]
-    widths = [max(len(row[column]) for row in [header, *rows]) for column in range(len(header))]
-
-    def line(cells: list[str]) -> str:
-        text = [
-            cell.ljust(width) if column < 2 else cell.rjust(width)
-            for column, (cell, width) in enumerate(zip(cells, widths, strict=True))
-        ]
-        return "  ".join(text)
-
-    return "\n".join([line(header), line(["-" * width for width in widths]), *map(line, rows)])
+    return read_report(page, result)
 
 
 def arguments() -> argparse.Namespace:
@@ -382,7 +342,7 @@ def main() -> int:
     except (ShopError, subprocess.TimeoutExpired) as error:
         print(error, file=sys.stderr)
         return 1
-    print(table(measurements))
+    print(table(measurements, stock_floor=stock_oscar_stylesheet_bytes()))
     print(f"\nLighthouse's reports: {reports}")
     return 0
 

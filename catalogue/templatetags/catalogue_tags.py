@@ -3,13 +3,13 @@
 ``{% load catalogue_tags %}`` gives:
 
 * ``{% product_json_ld product %}``: the product as schema.org Product with its offers.
-* ``{% basket_sizes product as sizes %}``: a parent product's sizes for a plain <select>.
+* ``{% basket_sizes product as sizes %}``: a parent product's sizes for an add-to-basket form.
 
 Both read prices and stock through the request's Oscar strategy, from what was prefetched with
 the product (``catalogue.selectors``): no query of their own.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django import template
@@ -39,7 +39,7 @@ def product_json_ld(context, product) -> SafeString:
 
 @dataclass(frozen=True)
 class SizeChoice:
-    """One size of a product, as an <option> of the add-to-basket form shows it."""
+    """One size of a product, as an add-to-basket form offers it."""
 
     pk: int
     title: str
@@ -50,13 +50,14 @@ class SizeChoice:
 
 
 @register.simple_tag(takes_context=True)
-def basket_sizes(context, product) -> list[SizeChoice]:
-    """Return ``product``'s public sizes with price and availability, the first buyable chosen.
+def basket_sizes(context, product, chosen=None) -> list[SizeChoice]:
+    """Return ``product``'s public sizes with price and availability, one buyable size chosen:
+    the one whose primary key is ``chosen`` (the size a shopper sent), else the first.
 
     Reads the sizes and stock records prefetched with the product: no query of its own.
     """
     strategy = _strategy(context)
-    choices, chosen = [], False
+    choices = []
     for size in product.get_public_children():
         info = strategy.fetch_for_product(size)
         price = None
@@ -70,8 +71,9 @@ def basket_sizes(context, product) -> list[SizeChoice]:
                 price=price,
                 currency=info.price.currency if price is not None else "",
                 available=available,
-                selected=available and not chosen,
+                selected=False,
             )
         )
-        chosen = chosen or available
-    return choices
+    buyable = [choice.pk for choice in choices if choice.available]
+    pick = next((pk for pk in buyable if str(pk) == str(chosen)), buyable[0] if buyable else None)
+    return [replace(choice, selected=choice.pk == pick) for choice in choices]

@@ -11,8 +11,9 @@ from django.utils import translation
 from store.storefront.site import absolute_url
 
 #: The sections crawlers have no business in: one person's pages, staff pages, search results.
+#: The basket is not among them: its address holds nothing of anyone's (a crawler only ever
+#: sees an empty basket), and shops are measured on it like any other page.
 PRIVATE_SECTIONS = (
-    "basket:summary",
     "checkout:index",
     "customer:summary",
     "dashboard:index",

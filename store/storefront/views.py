@@ -4,14 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from store.storefront.selectors import featured_products, top_level_categories
+from store.storefront.selectors import featured_products, hero_condition_pages, top_level_categories
 from store.storefront.site_files import robots_txt, security_txt
 
 PLAIN_TEXT = "text/plain; charset=utf-8"
 
 
 class HomeView(TemplateView):
-    """Show the shop's categories and a selection of its products."""
+    """Show the shop's categories, its condition pages and a selection of its products."""
 
     template_name = "storefront/home.html"
 
@@ -19,6 +19,7 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["categories"] = top_level_categories()
         context["products"] = featured_products()
+        context["condition_pages"] = hero_condition_pages()
         context["summary"] = _("Magnesium bath flakes and oils")
         return context
 

@@ -5,10 +5,18 @@ with JavaScript off a form must work on its own (a real ``<form>``, no script ha
 the browser would hold back), and the same holds with JavaScript on, where scripts only enhance.
 """
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 GUEST_EMAIL = "guest@example.com"
+
+
+def starting_with(text):
+    """Return a pattern for an accessible name that starts with the words ``text``."""
+    return re.compile(rf"^{re.escape(text)}\b")
+
+
 #: The delivery address a guest types in, box by box.
 GUEST_ADDRESS = [
     ("First name", "Ada"),
@@ -23,6 +31,11 @@ def fill_guest_address(page) -> None:
     """Type the guest's delivery address into the address form ``page`` shows."""
     for label, value in GUEST_ADDRESS:
         page.get_by_label(label, exact=True).fill(value)
+
+
+def choose_size(page, size: str) -> None:
+    """Choose ``size``, as its button reads ("2 kg £11.50"), on the product page on show."""
+    page.get_by_role("group", name="Size").get_by_role("radio", name=size, exact=True).check()
 
 
 @dataclass(frozen=True)
@@ -67,6 +80,11 @@ class Shopper:
         link = (within or self.page).get_by_role("link", name=link_name, exact=True)
         with self.page.expect_navigation(url=then):
             link.click()
+
+    def open_basket(self):
+        """Follow the header's basket link, which reads "Basket", the count and the total."""
+        basket = self.page.locator("#mini-basket")
+        self.follow(starting_with("Basket"), then="**/basket/", within=basket)
 
     def press(self, button_name, then, within=None):
         """Click the submit button ``button_name`` and wait for the page at ``then``.

@@ -45,9 +45,11 @@ class Customer(Shopper):
         self.press("Sign in", then=HOME, within=form)
 
     def sign_out(self):
-        """Use the account bar's sign-out control, a link or a form's button."""
-        control = self.page.get_by_role("link", name=SIGN_OUT).or_(
-            self.page.get_by_role("button", name=SIGN_OUT)
+        """Open the header's account menu and use its sign-out control."""
+        menu = self.page.get_by_role("navigation", name="Your account")
+        menu.locator("summary").click()
+        control = menu.get_by_role("link", name=SIGN_OUT).or_(
+            menu.get_by_role("button", name=SIGN_OUT)
         )
         with self.page.expect_navigation(url=HOME):
             control.click()

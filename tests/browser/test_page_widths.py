@@ -3,7 +3,9 @@
 At each width one browser profile walks the shop: the home page, a category, a product, the
 basket with two lines, checkout up to the thank-you page, a condition page, an article and the
 six shop pages. On every page the document must be no wider than the window; every page that
-is wider is reported, with the elements that stick out past the window's right edge.
+is wider is reported, with the elements that stick out past the window's right edge. With
+JavaScript off, every page is also saved whole at 390 and 1280 px into var/screenshots
+(git-ignored), to be looked at.
 """
 
 from io import BytesIO
@@ -15,7 +17,7 @@ from PIL import Image
 
 from content.shop_pages import ShopPageSlot
 from tests.browser.conftest import SCREENSHOTS
-from tests.browser.shopper import GUEST_EMAIL, fill_guest_address
+from tests.browser.shopper import GUEST_EMAIL, choose_size, fill_guest_address
 from tests.checkout_journey import checkout_shop
 from tests.content_factories import ArticleFactory, ConditionPageFactory, ShopPageFactory
 from tests.factories import CategoryFactory, ProductImageFactory
@@ -26,6 +28,8 @@ ProductCategory = get_model("catalogue", "ProductCategory")
 
 #: A small phone, a common phone and a laptop, in CSS pixels.
 WIDTHS = (320, 390, 1280)
+#: The widths each page is photographed at, into var/screenshots, to be looked at.
+SCREENSHOT_WIDTHS = (390, 1280)
 
 MEASURE = """() => {
     const width = window.innerWidth;
@@ -73,13 +77,14 @@ class WidthCheck:
         self.too_wide = []
 
     def measure(self, name):
-        """Note the page on show as too wide when it scrolls sideways."""
+        """Note the page on show as too wide when it scrolls sideways, and keep a picture of it."""
         found = self.page.evaluate(MEASURE)
         if found["scroll"] > found["width"]:
             self.too_wide.append(
                 f"{self.width} px, {name} ({self.page.url}): {found['scroll']} px wide; "
                 f"sticking out: {', '.join(found['outside'][:8])}"
             )
+        self.screenshot(name)
 
     def open(self, name, path):
         """Open ``path`` and measure it as ``name``."""
@@ -93,7 +98,7 @@ class WidthCheck:
 
     def add_size(self, size):
         """Add one of ``size`` to the basket from the product page on show."""
-        self.page.get_by_label("Size").select_option(label=size)
+        choose_size(self.page, size)
         if self.javascript:
             messages = self.page.locator("#messages")
             messages.evaluate("messages => messages.replaceChildren()")
@@ -116,10 +121,12 @@ class WidthCheck:
         self.press("Continue", then="**/checkout/preview/")
 
     def screenshot(self, name):
-        """Save the whole page as <name>-<width>.png (JavaScript off only)."""
-        if not self.javascript and self.width < 1000:
+        """Save the whole page as widths-<name>-<width>.png, at 390 and 1280 px, JavaScript off."""
+        if not self.javascript and self.width in SCREENSHOT_WIDTHS:
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-            self.page.screenshot(path=SCREENSHOTS / f"{name}-{self.width}.png", full_page=True)
+            slug = "-".join(name.lower().replace("the ", "").split())
+            path = SCREENSHOTS / f"widths-{slug}-{self.width}.png"
+            self.page.screenshot(path=path, full_page=True)
 
 
 def walk_the_shop(check, shop):
@@ -127,13 +134,11 @@ def walk_the_shop(check, shop):
     check.open("the home page", "/")
     check.open("a category", shop["category"].get_absolute_url())
     check.open("a product", shop["product"].get_absolute_url())
-    check.add_size("2 kg \N{EN DASH} £11.50")
-    check.add_size("1 kg \N{EN DASH} £6.50")
+    check.add_size("2 kg £11.50")
+    check.add_size("1 kg £6.50")
     check.open("the basket with two lines", "/basket/")
-    check.screenshot("widths-basket")
     check.check_out_to_preview()
     check.measure("the preview")
-    check.screenshot("widths-preview")
     check.press("Place order", then="**/checkout/thank-you/")
     check.measure("the thank-you page")
     check.open("a condition page", shop["condition"].get_absolute_url())

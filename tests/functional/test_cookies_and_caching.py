@@ -41,7 +41,7 @@ def test_a_guests_basket_cookie_is_samesite_and_http_only(django_app, shop):
 
 
 def test_the_language_cookie_is_samesite_and_secure_on_an_https_site(django_app, settings):
-    # The header offers the language form once the shop speaks a second language.
+    # The footer offers the language form once the shop speaks a second language.
     settings.LANGUAGES = [("en-gb", "English"), ("de", "German")]
     form = django_app.get("/").forms["language_selector"]
     form["language"] = "de"

@@ -1,7 +1,7 @@
 """The shop is offered only in the language it is written in, English, so no page comes out
 half translated: Oscar's own words in German beside the shop's in English.
 
-The translation machinery stays: a language listed in LANGUAGES gets the header's language form
+The translation machinery stays: a language listed in LANGUAGES gets the footer's language form
 and addresses under its own prefix. Addresses under the prefixes of the languages once offered,
 /de/ and /fr/, are now simply not found.
 """
@@ -39,7 +39,7 @@ def test_the_shop_offers_english_only():
     assert [code for code, _name in settings.LANGUAGES] == ["en-gb"]
 
 
-def test_the_header_has_no_language_form(client):
+def test_no_page_has_a_language_form(client):
     page = soup(client.get("/"))
 
     assert page.find(id="language_selector") is None

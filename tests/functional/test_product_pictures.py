@@ -19,6 +19,8 @@ from tests.factories import ProductImageFactory, browsing_catalogue
 pytestmark = pytest.mark.django_db
 
 CAPTION = "Stand-up pouch of Zechstein bath flakes 0, 1 kg / 2 kg"
+#: The square a card's picture fills, and the product page's main picture, in CSS pixels.
+CARD, MAIN = 280, 480
 
 
 class PictureReader(HTMLParser):
@@ -100,7 +102,7 @@ def test_product_cards_show_lazy_decorative_pictures_at_1x_and_2x(client, catalo
 
     assert len(pictures) == len(products)
     for picture in pictures:
-        assert_responsive(picture, width=155, height=155)
+        assert_responsive(picture, width=CARD, height=CARD)
         assert picture["img"]["alt"] == ""
         assert picture["img"]["loading"] == "lazy"
 
@@ -110,7 +112,7 @@ def test_the_product_page_loads_its_described_main_picture_first(client, catalog
 
     main, *recommended = pictures_on(client.get(products[0].get_absolute_url()))
 
-    assert_responsive(main, width=400, height=400)
+    assert_responsive(main, width=MAIN, height=MAIN)
     assert main["img"]["alt"] == CAPTION
     assert main["img"]["fetchpriority"] == "high"
     assert "loading" not in main["img"]
@@ -133,8 +135,8 @@ def test_a_product_without_a_picture_shows_the_placeholder_at_its_own_size(clien
     main = pictures_on(client.get(products[1].get_absolute_url()))[0]
 
     assert served_type(main["img"]["src"]).startswith("image/")
-    assert int(main["img"]["width"]) <= 400
-    assert int(main["img"]["height"]) <= 400
+    assert int(main["img"]["width"]) <= MAIN
+    assert int(main["img"]["height"]) <= MAIN
 
 
 def test_a_condition_page_shows_its_products_on_the_same_card(client, catalogue):
@@ -143,5 +145,5 @@ def test_a_condition_page_shows_its_products_on_the_same_card(client, catalogue)
 
     (picture,) = pictures_on(client.get(condition.get_absolute_url()))
 
-    assert_responsive(picture, width=155, height=155)
+    assert_responsive(picture, width=CARD, height=CARD)
     assert picture["img"]["loading"] == "lazy"

@@ -196,7 +196,8 @@ def test_without_moderation_a_plain_review_is_shown_at_once_but_a_health_claim_w
 def test_nobody_votes_on_a_review_that_is_not_shown(django_app, product):
     review = ProductReviewFactory(product=product)
     voter = UserFactory()
-    token = django_app.get("/accounts/profile/", user=voter).forms[0]["csrfmiddlewaretoken"].value
+    profile = django_app.get("/accounts/profile/", user=voter)
+    token = profile.forms["account_logout_form"]["csrfmiddlewaretoken"].value
 
     answer = django_app.post(
         f"{product.get_absolute_url()}reviews/{review.pk}/vote/",

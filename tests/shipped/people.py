@@ -2,7 +2,13 @@
 
 import re
 
-from tests.browser.shopper import GUEST_EMAIL, Shopper, fill_guest_address
+from tests.browser.shopper import (
+    GUEST_EMAIL,
+    Shopper,
+    choose_size,
+    fill_guest_address,
+    starting_with,
+)
 from tests.browser.test_staff_journey import Staff
 
 FLAKES = "Zechstein magnesium bath flakes"
@@ -28,7 +34,7 @@ class Guest(Shopper):
 
     def add_size(self, size: str) -> None:
         """Choose ``size`` on the product page and add one to the basket."""
-        self.page.get_by_label("Size").select_option(label=size)
+        choose_size(self.page, size)
         if self.javascript:
             self.page.locator("#mini-basket").evaluate("basket => basket.dataset.before = 'add'")
             self.button("Add to basket").click()
@@ -55,10 +61,11 @@ class Guest(Shopper):
         """Put one ``size`` of ``product`` in the basket from its category page; open the basket."""
         self.open("/")
         category = "Bath flakes" if "flakes" in product else "Magnesium oils"
-        self.follow(category, then="**/catalogue/category/**", within=self.page.locator("main"))
+        main = self.page.locator("main")
+        self.follow(starting_with(category), then="**/catalogue/category/**", within=main)
         self.follow(product, then="**/catalogue/**", within=self.page.locator("main"))
         self.add_size(size)
-        self.follow("View basket", then="**/basket/", within=self.page.locator("#mini-basket"))
+        self.open_basket()
 
     def pay_by(self, method: str) -> None:
         """Check out as a guest paying by ``method``, up to the preview."""

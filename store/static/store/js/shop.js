@@ -87,3 +87,62 @@
         });
     });
 })(window, document);
+
+/*
+ * The checkout's first step: the password box is for returning customers, so it is only
+ * enabled while "I am a returning customer" is chosen. Without scripts it is always enabled
+ * and the server checks the choice.
+ */
+(function (window, document) {
+    "use strict";
+
+    var store = window.store = window.store || {};
+    var inits = store.pageInits = store.pageInits || {};
+
+    inits["checkout-gateway"] = function () {
+        var password = document.getElementById("id_password");
+        var choices = document.querySelectorAll("input[name=options]");
+        if (!password || !choices.length) {
+            return;
+        }
+        function follow() {
+            var chosen = document.querySelector("input[name=options]:checked");
+            password.disabled = !chosen || chosen.value !== "existing";
+        }
+        Array.prototype.forEach.call(choices, function (choice) {
+            choice.addEventListener("change", follow);
+        });
+        follow();
+    };
+})(window, document);
+
+/*
+ * The header's menus are <details> disclosures that open and close without scripts. With
+ * them, a menu also closes when the shopper clicks elsewhere or presses Escape, and opening
+ * one closes the other.
+ */
+(function (document) {
+    "use strict";
+
+    function openMenus() {
+        return Array.prototype.slice.call(document.querySelectorAll("details.header-menu[open]"));
+    }
+
+    document.addEventListener("click", function (event) {
+        openMenus().forEach(function (menu) {
+            if (!menu.contains(event.target)) {
+                menu.open = false;
+            }
+        });
+    });
+
+    document.addEventListener("keydown", function (event) {
+        if (event.key !== "Escape") {
+            return;
+        }
+        openMenus().forEach(function (menu) {
+            menu.open = false;
+            menu.querySelector("summary").focus();
+        });
+    });
+})(document);
