@@ -70,7 +70,7 @@ $(TESSERACT):
 test: $(VENV)/.installed-dev browser servers pdf $(TESSERACT) ## Run the whole test suite, browser tests included (SQLite, or DATABASE_URL)
 	BROWSER_TESTS=required $(BIN)/pytest
 
-lighthouse: $(VENV)/.installed-run browser servers pdf ## Measure six demo pages with Lighthouse: four scores and page weight each
+lighthouse: $(VENV)/.installed-dev browser servers pdf ## Measure six demo pages with Lighthouse: four scores and page weight each
 	$(BIN)/python scripts/lighthouse.py
 
 lint: $(VENV)/.installed-dev ## Check style and formatting with ruff
