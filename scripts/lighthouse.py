@@ -64,11 +64,19 @@ class ShopError(Exception):
     """The shop, or Lighthouse, could not run."""
 
 
-def free_port() -> int:
-    """Return a TCP port on loopback that nothing listens on now."""
-    with socket.socket() as probe:
-        probe.bind((LOOPBACK, 0))
-        return probe.getsockname()[1]
+def free_ports(count: int) -> list[int]:
+    """Return ``count`` different TCP ports on loopback that nothing listens on now.
+
+    The probes stay bound until all are chosen: ports asked for one after another may come
+    back the same once the first probe is closed.
+    """
+    with ExitStack() as probes:
+        ports = []
+        for _ in range(count):
+            probe = probes.enter_context(socket.socket())
+            probe.bind((LOOPBACK, 0))
+            ports.append(probe.getsockname()[1])
+        return ports
 
 
 def manage(*args: str, env: dict[str, str]) -> None:
@@ -147,7 +155,7 @@ def wait_for(url: str, *, logs: Path, seconds: float = 60) -> None:
 @contextmanager
 def served_shop(folder: Path, caddy: str) -> Iterator[str]:
     """Build the demo shop in ``folder``, serve it as it ships, and yield its address."""
-    port, gunicorn_port = free_port(), free_port()
+    port, gunicorn_port = free_ports(2)
     url = f"http://{LOOPBACK}:{port}"
     env = build_demo_shop(folder, url)
     logs = folder / "logs"

@@ -31,7 +31,7 @@ from tests.shipped.people import Guest, ShopStaff
 from tests.shipped.servers import (
     MailSink,
     ShippedShop,
-    free_port,
+    free_ports,
     shipped_database,
     start_process,
     wait_for_http,
@@ -79,9 +79,9 @@ def shipped_shop(request, tmp_path_factory, stripe_emulator) -> Iterator[Shipped
     if missing:
         pytest.skip(f"{missing} not installed: make servers")
     folder = tmp_path_factory.mktemp(f"shipped-{request.param}")
-    port, gunicorn_port, redis_port = free_port(), free_port(), free_port()
+    port, gunicorn_port, redis_port, mail_port = free_ports(4)
     url = f"http://{LOOPBACK}:{port}"
-    with shipped_database(folder) as database_url, MailSink() as mail:
+    with shipped_database(folder) as database_url, MailSink(mail_port) as mail:
         env = {
             **os.environ,
             "DATABASE_URL": database_url,

@@ -9,7 +9,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -26,9 +26,22 @@ LOOPBACK = "127.0.0.1"
 
 def free_port() -> int:
     """Return a TCP port on loopback that nothing listens on now."""
-    with socket.socket() as probe:
-        probe.bind((LOOPBACK, 0))
-        return probe.getsockname()[1]
+    return free_ports(1)[0]
+
+
+def free_ports(count: int) -> list[int]:
+    """Return ``count`` different TCP ports on loopback that nothing listens on now.
+
+    The probes stay bound until all are chosen: ports asked for one after another may come
+    back the same once the first probe is closed, and two servers would then fight for it.
+    """
+    with ExitStack() as probes:
+        ports = []
+        for _ in range(count):
+            probe = probes.enter_context(socket.socket())
+            probe.bind((LOOPBACK, 0))
+            ports.append(probe.getsockname()[1])
+        return ports
 
 
 @contextmanager
@@ -116,8 +129,8 @@ class _Inbox:
 class MailSink:
     """A real SMTP server on loopback that keeps what the shop sends."""
 
-    def __init__(self) -> None:
-        self.port = free_port()
+    def __init__(self, port: int | None = None) -> None:
+        self.port = port or free_port()
         self._inbox = _Inbox()
         self._controller = Controller(self._inbox, hostname=LOOPBACK, port=self.port)
 
