@@ -20,7 +20,6 @@ from datetime import datetime
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -29,8 +28,7 @@ from django.utils.translation import gettext as _
 from content.audit import finding_message, page_claim_findings
 from content.kinds import kind_for, kinds
 from content.models import Citation, ConditionProduct, Publishable, Revision, Status
-
-CONTENT_VERSION_KEY = "content:version"
+from store.storefront.generation import current_generation, start_new_generation
 
 #: Fields a revision records but a restore leaves alone: they describe publication, not content.
 PUBLICATION_FIELDS = {
@@ -56,16 +54,16 @@ class ProductLink:
 
 
 def content_version() -> int:
-    """Return the number that changes whenever published content may have changed."""
-    return cache.get_or_set(CONTENT_VERSION_KEY, 1, timeout=None)
+    """Return the number that changes whenever published content may have changed.
+
+    It is the storefront's generation, which every saved page, link or citation raises.
+    """
+    return current_generation()
 
 
 def content_changed() -> None:
-    """Invalidate every cached piece of published content."""
-    try:
-        cache.incr(CONTENT_VERSION_KEY)
-    except ValueError:
-        cache.set(CONTENT_VERSION_KEY, 2, timeout=None)
+    """Invalidate every cached piece of published content, once the transaction commits."""
+    start_new_generation()
 
 
 def publish_permission(page: Publishable) -> str:

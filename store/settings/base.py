@@ -133,12 +133,19 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "store.storefront.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "store.storefront.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     # Last, so that it turns a locked-out sign-in into the lock-out page (store.security).
     "axes.middleware.AxesMiddleware",
 ]
+
+# Whether every web process sees the same cache (Redis), or each keeps its own in memory.
+CACHE_IS_SHARED = bool(env_str("REDIS_URL"))
+# Seconds an anonymous shopper's page is kept at most (store.storefront.page_cache); any change
+# to what shoppers see retires the kept pages at once. 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(env_str("DJANGO_PAGE_CACHE_SECONDS", "3600"))
 
 ROOT_URLCONF = "store.urls"
 WSGI_APPLICATION = "store.wsgi.application"

@@ -19,6 +19,9 @@ STORAGES = {
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# A test's changes are never committed, so they would never retire a kept page: tests of the
+# page cache turn it on themselves.
+PAGE_CACHE_SECONDS = 0
 # Serve static files from the apps' folders, as in development: tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True

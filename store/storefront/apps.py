@@ -11,11 +11,18 @@ class StorefrontConfig(AppConfig):
     verbose_name = _("Storefront")
 
     def ready(self):
-        """Register the system checks, and keep the site's address in step on every migrate."""
+        """Register the checks, keep the site's address in step, and watch the storefront.
+
+        A migrate is also how a new release starts (the container's entrypoint runs it), and a
+        new release may render pages differently: it retires every kept page.
+        """
         from store.storefront import checks  # noqa: F401  (registers the checks on import)
+        from store.storefront.generation import watch_the_storefront
 
         # Sent for apps with models only: after the sites app has made the default site.
         post_migrate.connect(sync_site_after_migrate, sender=apps.get_app_config("sites"))
+        post_migrate.connect(retire_kept_pages_after_migrate, sender=self)
+        watch_the_storefront()
 
 
 def sync_site_after_migrate(*, using: str = "default", **kwargs) -> None:
@@ -24,3 +31,11 @@ def sync_site_after_migrate(*, using: str = "default", **kwargs) -> None:
 
     if using == "default":
         site_sync()
+
+
+def retire_kept_pages_after_migrate(*, using: str = "default", **kwargs) -> None:
+    """Start a new storefront generation once the migrations have run."""
+    from store.storefront.generation import start_new_generation
+
+    if using == "default":
+        start_new_generation()
