@@ -17,14 +17,17 @@ kept, so it is not shown past such a moment.
 """
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import datetime
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F, Min, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 from content.models import Article, ConditionPage, ShopPage, Status
@@ -38,6 +41,10 @@ GENERATION_KEY = "storefront:generation"
 #: How long the shared cache's copy of the generation lives: the longest a change made while
 #: the cache could not be told may go unseen once it is back.
 COPY_SECONDS = 60
+#: Stands for "no change scheduled" where the next change's moment is kept.
+NEVER = float("inf")
+
+T = TypeVar("T")
 
 #: The apps whose rows shoppers see on the storefront's pages.
 SHOPPER_FACING_APPS = frozenset(
@@ -130,3 +137,38 @@ def next_scheduled_change(*, now: datetime) -> datetime | None:
         moments += rows.aggregate(**firsts).values()
     upcoming = [moment for moment in moments if moment is not None]
     return min(upcoming) if upcoming else None
+
+
+def seconds_to_keep(generation: int) -> int:
+    """Return how long a page or fragment of ``generation`` rendered now may be kept.
+
+    ``PAGE_CACHE_SECONDS`` at most, and never past the next scheduled change. That moment is
+    looked up once per generation and kept as a moment, not a number of seconds, so the
+    answer stays right as time passes.
+    """
+    key = f"storefront:{generation}:next-change"
+    moment = safely(cache.get, key)
+    if moment is None:
+        upcoming = next_scheduled_change(now=timezone.now())
+        moment = upcoming.timestamp() if upcoming else NEVER
+        safely(cache.set, key, moment, settings.PAGE_CACHE_SECONDS)
+    return int(min(settings.PAGE_CACHE_SECONDS, moment - time.time()))
+
+
+def remember(name: str, compute: Callable[[], T]) -> T:
+    """Return what ``compute`` returns, kept in the cache for the current generation.
+
+    For a piece of the storefront every shopper sees alike (the category menu, the delivery
+    terms); ``name`` must say everything the value depends on besides the storefront itself.
+    """
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return compute()
+    generation = current_generation()
+    key = f"storefront:{generation}:{name}"
+    value = safely(cache.get, key)
+    if value is None:
+        value = compute()
+        seconds = seconds_to_keep(generation)
+        if seconds > 0:
+            safely(cache.set, key, value, seconds)
+    return value

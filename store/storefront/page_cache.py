@@ -18,7 +18,6 @@ render, never a page.
 import hashlib
 import json
 import re
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,10 +26,9 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
-from django.utils import timezone
 from oscar.core.loading import get_class
 
-from store.storefront.generation import current_generation, next_scheduled_change, safely
+from store.storefront.generation import current_generation, safely, seconds_to_keep
 
 CustomerHistoryManager = get_class("customer.history", "CustomerHistoryManager")
 
@@ -57,8 +55,6 @@ CSRF_VALUE = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 TOKEN_PLACEHOLDER = b"\x00csrf-token\x00"
 #: Headers the middleware further out sets again on every response.
 HEADERS_NOT_KEPT = frozenset({"content-length", "vary", "set-cookie"})
-#: Stands for "no change scheduled" where a moment is kept.
-NEVER = float("inf")
 
 
 @dataclass(frozen=True)
@@ -166,7 +162,7 @@ class AnonymousPageCacheMiddleware:
     @staticmethod
     def keep(request: HttpRequest, response: HttpResponse, key: str) -> None:
         """Keep the page, for as long as nothing scheduled changes it."""
-        seconds = kept_seconds(request.page_cache_generation)
+        seconds = seconds_to_keep(request.page_cache_generation)
         if seconds <= 0:
             return
         product_id = request.page_cache_product_id
@@ -180,18 +176,3 @@ class AnonymousPageCacheMiddleware:
             viewed_product_id=int(product_id) if product_id is not None else None,
         )
         safely(cache.set, key, kept, seconds)
-
-
-def kept_seconds(generation: int) -> int:
-    """Return how long a page of ``generation`` rendered now may be kept.
-
-    The next scheduled change is looked up once per generation: the moment is kept, not the
-    number of seconds, so the answer stays right as time passes.
-    """
-    key = f"page:{generation}:next-change"
-    moment = safely(cache.get, key)
-    if moment is None:
-        upcoming = next_scheduled_change(now=timezone.now())
-        moment = upcoming.timestamp() if upcoming else NEVER
-        safely(cache.set, key, moment, settings.PAGE_CACHE_SECONDS)
-    return int(min(settings.PAGE_CACHE_SECONDS, moment - time.time()))

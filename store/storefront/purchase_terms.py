@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from store.shipping.selectors import delivery_methods
+from store.storefront.generation import remember
 
 #: Days a shopper may cancel an order once it arrives, without giving a reason: the right the
 #: Consumer Contracts Regulations 2013 give, which the returns page explains.
@@ -21,6 +22,11 @@ class PurchaseTerms:
 
 
 def purchase_terms() -> PurchaseTerms:
+    """Return the terms of the cheapest delivery method checkout offers, kept per generation."""
+    return remember("purchase-terms", read_purchase_terms)
+
+
+def read_purchase_terms() -> PurchaseTerms:
     """Return the terms of the cheapest delivery method checkout offers, in one query.
 
     An order of one item pays the method's charge per order and per item. With no method set

@@ -13,14 +13,14 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from content.models import Status
-from store.storefront.generation import current_generation
-from store.storefront.page_cache import kept_seconds
+from store.storefront.generation import current_generation, seconds_to_keep
 from tests.content_factories import ArticleFactory, ConditionPageFactory
 from tests.factories import CategoryFactory, UserFactory, VoucherOfferFactory, sized_product
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
 ConditionalOffer = get_model("offer", "ConditionalOffer")
+OrderAndItemCharges = get_model("shipping", "OrderAndItemCharges")
 
 pytestmark = pytest.mark.django_db
 
@@ -219,7 +219,7 @@ def test_pages_are_not_kept_past_an_article_going_live():
         title="Coming soon",
     )
 
-    assert 28 <= kept_seconds(current_generation()) <= 30
+    assert 28 <= seconds_to_keep(current_generation()) <= 30
 
 
 def test_pages_are_not_kept_past_an_offer_ending():
@@ -227,8 +227,37 @@ def test_pages_are_not_kept_past_an_offer_ending():
         offer_type=ConditionalOffer.SITE, end_datetime=timezone.now() + timedelta(minutes=5)
     )
 
-    assert 298 <= kept_seconds(current_generation()) <= 300
+    assert 298 <= seconds_to_keep(current_generation()) <= 300
 
 
 def test_pages_are_kept_for_the_longest_time_when_nothing_is_scheduled(settings):
-    assert kept_seconds(current_generation()) == settings.PAGE_CACHE_SECONDS
+    assert seconds_to_keep(current_generation()) == settings.PAGE_CACHE_SECONDS
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_menu_kept_for_signed_in_shoppers_shows_a_renamed_category_at_once(product):
+    shopper = Client()
+    shopper.force_login(UserFactory())
+    look("/articles/", shopper)
+    with CaptureQueriesContext(connection) as queries:
+        look("/articles/", shopper)
+    assert not any('"catalogue_category"' in query["sql"] for query in queries)
+
+    rename_category(product)
+
+    assert "Salt flakes" in look("/articles/", shopper).content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_delivery_terms_kept_for_product_pages_follow_a_new_charge(product):
+    method = OrderAndItemCharges.objects.create(
+        code="standard", name="Standard", price_per_order=Decimal("3.95")
+    )
+    shopper = Client()
+    shopper.force_login(UserFactory())
+    assert "Delivery from £3.95" in look(product.get_absolute_url(), shopper).content.decode()
+
+    method.price_per_order = Decimal("4.50")
+    method.save()
+
+    assert "Delivery from £4.50" in look(product.get_absolute_url(), shopper).content.decode()
