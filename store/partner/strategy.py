@@ -1,4 +1,5 @@
 from decimal import Decimal
+from functools import cached_property
 
 from django.conf import settings
 from oscar.apps.partner import strategy
@@ -58,7 +59,12 @@ class MarketTax:
         self.regime = current_regime()
         self.home = TaxLocation(settings.SHOP_TRADER_COUNTRY)
         self.location = location or self.home
-        self.table = tax_table()
+
+    @cached_property
+    def table(self):
+        """The tax rates, read when a price is first worked out: a page served whole from the
+        cache prices nothing, so it never reads them."""
+        return tax_table()
 
     def pricing_policy(self, product, stockrecord):
         if not stockrecord or stockrecord.price is None:
