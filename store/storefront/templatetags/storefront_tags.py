@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from oscar.core.loading import get_model
 
 from store.storefront.generation import remember
+from store.storefront.purchase_terms import CANCELLATION_DAYS
 
 Category = get_model("catalogue", "Category")
 
@@ -29,3 +30,9 @@ def read_menu_categories() -> list[MenuLink]:
 def menu_categories() -> list[MenuLink]:
     """Return the header menu's categories, kept until the storefront next changes."""
     return remember(f"menu-categories:{get_language()}", read_menu_categories)
+
+
+@register.simple_tag
+def cancellation_days() -> int:
+    """Return the days a shopper has to cancel an order once it arrives."""
+    return CANCELLATION_DAYS
