@@ -348,3 +348,24 @@ def view_only_staff_user(**kwargs):
         migrated_group("Shop staff").permissions.filter(codename__startswith="view_")
     )
     return member
+
+
+ProductAttribute = get_model("catalogue", "ProductAttribute")
+
+
+def described_sized_product(*, sizes: int = 2, **kwargs):
+    """Make a sized product as the demo shop has them: a picture, the parent's origin and each
+    size's weight as attribute values, on top of what ``sized_product`` makes."""
+    product_class = ProductClassFactory()
+    for code, name, kind in [("origin", "Origin", "text"), ("weight", "Weight (kg)", "float")]:
+        ProductAttribute.objects.get_or_create(
+            product_class=product_class, code=code, defaults={"name": name, "type": kind}
+        )
+    parent = sized_product(sizes=sizes, product_class=product_class, **kwargs)
+    parent.attr.set("origin", "Zechstein Sea")
+    parent.attr.save()
+    for weight, size in enumerate(parent.children.order_by("pk"), start=1):
+        size.attr.set("weight", float(weight))
+        size.attr.save()
+    ProductImageFactory(product=parent)
+    return parent

@@ -12,6 +12,7 @@ from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.core.loading import get_class, get_model
 
 from store.checkout.methods import payment_method, payment_method_of, payment_methods
+from store.checkout.selectors import order_lines_to_show
 from store.ids import is_row_id
 
 CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
@@ -145,6 +146,7 @@ class ThankYouView(views.ThankYouView):
 
     def get_context_data(self, *args, **kwargs):
         ctx = super().get_context_data(*args, **kwargs)
+        ctx["lines"] = order_lines_to_show(ctx["order"])
         method = payment_method_of(ctx["order"])
         ctx["payment_method"] = method
         if method is not None:
