@@ -9,6 +9,8 @@ PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 CADDY ?= /usr/bin/caddy
 REDIS_SERVER ?= /usr/bin/redis-server
+# `make bench` loads both shops with wrk.
+WRK ?= /usr/bin/wrk
 # Receipts are drawn as PDF by WeasyPrint, which needs pango and a font; the tests read the PDF
 # back with tesseract.
 TESSERACT ?= /usr/bin/tesseract
@@ -17,7 +19,7 @@ NODE_DEPS := node_modules/.package-lock.json
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test browser servers pdf lighthouse lint format check clean
+.PHONY: help run test browser servers pdf lighthouse bench lint format check clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
@@ -72,6 +74,13 @@ test: $(VENV)/.installed-dev browser servers pdf $(TESSERACT) ## Run the whole t
 
 lighthouse: $(VENV)/.installed-dev browser servers pdf ## Measure six demo pages with Lighthouse: four scores and page weight each
 	$(BIN)/python scripts/lighthouse.py
+
+$(WRK):
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq --no-install-recommends wrk
+
+bench: $(VENV)/.installed-run $(WRK) $(REDIS_SERVER) pdf ## Benchmark against stock Oscar 4.2.1 (N=2000 N_SMALL=200 DURATION=10 CONCURRENCY=4 DBS="postgres sqlite")
+	$(BIN)/python bench/run.py
 
 lint: $(VENV)/.installed-dev ## Check style and formatting with ruff
 	$(BIN)/ruff check .
