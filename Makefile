@@ -95,4 +95,4 @@ check: $(VENV)/.installed-dev ## Run Django's system checks and look for missing
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 clean: ## Remove the virtualenv, the SQLite database and generated files
-	rm -rf $(VENV) node_modules db.sqlite3 var .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-wal db.sqlite3-shm var .pytest_cache .ruff_cache

@@ -53,14 +53,27 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SHOP_BASE_URL = base_url(env_str("SHOP_BASE_URL", "http://127.0.0.1:8000"))
 OSCAR_URL_SCHEMA = urlsplit(SHOP_BASE_URL).scheme
 
-# An unset DATABASE_URL means the embedded SQLite file in the project folder.
+# An unset DATABASE_URL means the embedded SQLite file in the project folder. Each process keeps
+# its connection for DJANGO_DB_CONN_MAX_AGE seconds, and checks it before the first query of a
+# request, so a connection the server dropped meanwhile is replaced instead of failing the page.
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(env_str("DJANGO_DB_CONN_MAX_AGE", "0")),
+        conn_max_age=int(env_str("DJANGO_DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several web processes share one SQLite file. With the WAL journal readers never wait for
+    # the writer; a transaction claims the write lock as it begins (IMMEDIATE), so two requests
+    # never both read and then fail to upgrade to writing; and one that finds the file locked
+    # waits up to 20 seconds for its turn instead of failing with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 INSTALLED_APPS = [
@@ -232,17 +245,15 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Redis is optional: when REDIS_URL is set it holds the cache and the sessions.
+# Redis is optional: when REDIS_URL is set it holds the cache and a copy of each session, kept
+# in the database. A Redis that is down or hung makes the shop slower, never broken: each call
+# waits a quarter of a second at most and then counts as a miss (store.cache).
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "store",
-        }
-    }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    from store import cache as redis_cache
+
+    CACHES = redis_cache.redis_caches(REDIS_URL)
+    SESSION_ENGINE = redis_cache.SESSION_ENGINE
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
