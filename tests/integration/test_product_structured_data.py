@@ -36,8 +36,11 @@ def product_for_page(product):
 
 
 def shopper_request():
+    """Return a shopper's request whose strategy has read the tax rates, as the page's first
+    price makes it do."""
     request = RequestFactory().get("/")
     request.strategy = Selector().strategy()
+    assert request.strategy.table is not None
     return request
 
 
