@@ -12,12 +12,13 @@ from datetime import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import F, Prefetch, Q, QuerySet
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from oscar.core.loading import get_model
 
-from catalogue.selectors import public_sizes, with_purchase_info
+from catalogue.selectors import Card, browsable_products, product_cards
 from content.models import (
     Article,
     ArticleCitation,
@@ -56,6 +57,14 @@ class ReadingLink:
     title: str
     url: str
     neutral_title: str = ""
+
+
+@dataclass(frozen=True)
+class ProductRow:
+    """A product a condition page shows: its card, and how it is used for the condition."""
+
+    card: Card
+    usage_note: str
 
 
 @dataclass(frozen=True)
@@ -103,17 +112,6 @@ def live_article(*, slug: str, at: datetime | None = None) -> Article | None:
     return with_article_details(live_articles(at=at), at=at).filter(slug=slug).first()
 
 
-def card_products() -> QuerySet:
-    """Return browsable products with what a condition page's card reads.
-
-    As the shop's listings fetch them (``catalogue.selectors``), plus the sizes'
-    attributes, which name a size in the add-to-basket form.
-    """
-    return with_purchase_info(
-        Product.objects.browsable(), sizes=public_sizes().prefetch_attribute_values()
-    )
-
-
 def linked_products() -> QuerySet[ConditionProduct]:
     """Return product links whose product a shopper can browse, with what its card reads.
 
@@ -123,8 +121,18 @@ def linked_products() -> QuerySet[ConditionProduct]:
     return (
         ConditionProduct.objects.filter(product__is_public=True, product__parent__isnull=True)
         .order_by("position", "pk")
-        .prefetch_related(Prefetch("product", queryset=card_products()))
+        .prefetch_related(Prefetch("product", queryset=browsable_products()))
     )
+
+
+def product_rows(links: list[ConditionProduct], request: HttpRequest | None) -> list[ProductRow]:
+    """Return the rows of a condition page's product ``links`` (``linked_products``), in order:
+    each product's card, made for all of them at once, and its usage note."""
+    cards = product_cards([link.product for link in links], request)
+    return [
+        ProductRow(card=card, usage_note=link.usage_note)
+        for link, card in zip(links, cards, strict=True)
+    ]
 
 
 def with_condition_page_details(pages: QuerySet[ConditionPage]) -> QuerySet[ConditionPage]:

@@ -1,9 +1,11 @@
 """Print the SQL queries and the time each shop page costs, in a scratch database.
 
-Run ``.venv/bin/python scripts/benchmark_pages.py [--products N] [--sizes S]``. The database
-is a fresh one beside the configured one (a temporary SQLite file, or ``<name>_benchmark`` on
-the server DATABASE_URL names); it is dropped at the end. The Stripe webhook is measured too:
-a signed ``checkout.session.completed`` that settles an order, and the same event repeated.
+Run ``.venv/bin/python scripts/benchmark_pages.py [--products N] [--sizes S] [--linked L]``.
+The database is a fresh one beside the configured one (a temporary SQLite file, or
+``<name>_benchmark`` on the server DATABASE_URL names); it is dropped at the end. Each page is
+timed by the wall clock and by the CPU time of this process (steadier on a busy machine). The
+condition page links ``L`` of the products. The Stripe webhook is measured too: a signed
+``checkout.session.completed`` that settles an order, and the same event repeated.
 """
 
 import argparse
@@ -32,6 +34,7 @@ from django.test.utils import (  # noqa: E402
 
 from store.payments.card import Card  # noqa: E402
 from store.payments.models import CardPayment  # noqa: E402
+from tests.content_factories import ConditionPageFactory  # noqa: E402
 from tests.factories import browsing_catalogue, guest_order  # noqa: E402
 from tests.stripe_emulator import signed_webhook  # noqa: E402
 
@@ -47,18 +50,21 @@ def scratch_database_name(folder: str) -> str:
     return f"{connection.settings_dict['NAME']}_benchmark"
 
 
-def measure(client: Client, url: str, requests: int) -> tuple[int, float, float]:
-    """Return the queries one request to ``url`` costs, and the median and p95 milliseconds."""
+def measure(client: Client, url: str, requests: int) -> tuple[int, float, float, float]:
+    """Return the queries one request to ``url`` costs, the median and p95 milliseconds, and
+    the median CPU milliseconds."""
     client.get(url)
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     count = len(queries)
-    timings = []
+    timings, cpu = [], []
     for _ in range(requests):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         client.get(url)
         timings.append((time.perf_counter() - start) * 1000)
-    return count, statistics.median(timings), statistics.quantiles(timings, n=20)[-1]
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    median, p95 = statistics.median(timings), statistics.quantiles(timings, n=20)[-1]
+    return count, median, p95, statistics.median(cpu)
 
 
 def awaiting_card_payment(size, index: int) -> CardPayment:
@@ -138,6 +144,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--products", type=int, default=50)
     parser.add_argument("--sizes", type=int, default=4)
+    parser.add_argument("--linked", type=int, default=50, help="products on a condition page")
     parser.add_argument("--requests", type=int, default=30)
     args = parser.parse_args()
 
@@ -148,21 +155,26 @@ def main() -> None:
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         category, products = browsing_catalogue(products=args.products, sizes=args.sizes)
+        condition = ConditionPageFactory(published=True, products=products[: args.linked])
         pages = {
             "home": "/",
             "catalogue": "/catalogue/",
             "category": category.get_absolute_url(),
             "search": "/search/?q=flakes",
             "product": products[0].get_absolute_url(),
+            "condition": condition.get_absolute_url(),
         }
         client = Client()
         for product in products[1:7]:
             client.get(product.get_absolute_url())
-        print(f"{connection.vendor}, {args.products} products x {args.sizes} sizes")
-        print(f"{'page':<10} {'queries':>7} {'median ms':>10} {'p95 ms':>8}")
+        print(
+            f"{connection.vendor}, {args.products} products x {args.sizes} sizes, "
+            f"{min(args.linked, args.products)} on the condition page"
+        )
+        print(f"{'page':<10} {'queries':>7} {'median ms':>10} {'p95 ms':>8} {'cpu ms':>7}")
         for page, url in pages.items():
-            queries, median, p95 = measure(client, url, args.requests)
-            print(f"{page:<10} {queries:>7} {median:>10.1f} {p95:>8.1f}")
+            queries, median, p95, cpu = measure(client, url, args.requests)
+            print(f"{page:<10} {queries:>7} {median:>10.1f} {p95:>8.1f} {cpu:>7.1f}")
         size = products[0].children.first()
         for label, (queries, median, p95) in measure_webhook(client, size, args.requests).items():
             print(f"{label:<10} {queries:>7} {median:>10.1f} {p95:>8.1f}")

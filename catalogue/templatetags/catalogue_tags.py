@@ -2,78 +2,51 @@
 
 ``{% load catalogue_tags %}`` gives:
 
+* ``{% product_cards products as cards %}``: the cards of a page's products, all at once;
+* ``{% product_card product as card %}``: one product's card, for pages that hand the card
+  template a product rather than its card (Oscar's ``render_product``); it fetches the
+  product again with what a card reads;
+* ``{% choose_size sizes chosen as sizes %}``: a product's sizes with the one a shopper sent
+  (``chosen``) selected, else the first that can be bought;
 * ``{% product_json_ld product %}``: the product as schema.org Product with its offers.
-* ``{% basket_sizes product as sizes %}``: a parent product's sizes for an add-to-basket form.
 
-Both read prices and stock through the request's Oscar strategy, from what was prefetched with
-the product (``catalogue.selectors``): no query of their own.
+Prices and stock are read through the request's Oscar strategy, from what was prefetched with
+the products (``catalogue.selectors``): no query of their own, but for ``product_card``.
 """
 
-from dataclasses import dataclass, replace
-from decimal import Decimal
+from collections.abc import Iterable, Sequence
 
 from django import template
 from django.utils.safestring import SafeString
-from oscar.core.loading import get_class
 
+from catalogue import selectors
 from catalogue.structured_data import product_data
 from store.json_ld import json_ld_script
 from store.storefront.site import absolute_url
 
-Selector = get_class("partner.strategy", "Selector")
-
 register = template.Library()
 
 
-def _strategy(context):
-    request = context.get("request")
-    strategy = getattr(request, "strategy", None)
-    return strategy or Selector().strategy(request=request)
+@register.simple_tag(takes_context=True)
+def product_cards(context, products: Iterable) -> list[selectors.Card]:
+    """Return the card of each of ``products``, fetched with what a card reads."""
+    return selectors.product_cards(products, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def product_card(context, product) -> selectors.Card:
+    """Return ``product``'s card, fetching the product again with what a card reads."""
+    return selectors.product_card(product, context.get("request"))
+
+
+@register.simple_tag
+def choose_size(sizes: Sequence[selectors.SizeOffer], chosen=None) -> tuple:
+    """Return ``sizes`` with ``chosen`` selected if it can be bought, else the first that can."""
+    return selectors.with_size_chosen(sizes, chosen)
 
 
 @register.simple_tag(takes_context=True)
 def product_json_ld(context, product) -> SafeString:
     """Return ``product`` as a schema.org Product JSON-LD element, with prices and stock."""
-    return json_ld_script(product_data(product, absolute=absolute_url, strategy=_strategy(context)))
-
-
-@dataclass(frozen=True)
-class SizeChoice:
-    """One size of a product, as an add-to-basket form offers it."""
-
-    pk: int
-    title: str
-    price: Decimal | None
-    currency: str
-    available: bool
-    selected: bool
-
-
-@register.simple_tag(takes_context=True)
-def basket_sizes(context, product, chosen=None) -> list[SizeChoice]:
-    """Return ``product``'s public sizes with price and availability, one buyable size chosen:
-    the one whose primary key is ``chosen`` (the size a shopper sent), else the first.
-
-    Reads the sizes and stock records prefetched with the product: no query of its own.
-    """
-    strategy = _strategy(context)
-    choices = []
-    for size in product.get_public_children():
-        info = strategy.fetch_for_product(size)
-        price = None
-        if info.price.exists:
-            price = info.price.incl_tax if info.price.is_tax_known else info.price.excl_tax
-        available = info.availability.is_available_to_buy and price is not None
-        choices.append(
-            SizeChoice(
-                pk=size.pk,
-                title=size.size_label(),
-                price=price,
-                currency=info.price.currency if price is not None else "",
-                available=available,
-                selected=False,
-            )
-        )
-    buyable = [choice.pk for choice in choices if choice.available]
-    pick = next((pk for pk in buyable if str(pk) == str(chosen)), buyable[0] if buyable else None)
-    return [replace(choice, selected=choice.pk == pick) for choice in choices]
+    strategy = selectors.strategy_for(context.get("request"))
+    return json_ld_script(product_data(product, absolute=absolute_url, strategy=strategy))

@@ -1,30 +1,23 @@
 """Template tags for product pictures that adapt to the screen.
 
-``{% load picture_tags %}`` gives ``{% product_picture image.original "x155" alt="" %}``: a
+``{% load picture_tags %}`` gives ``{% product_picture image "480x480" alt="" %}``: a product
+image (or the stand-in ``product.primary_image`` gives for a product without one) as a
 ``<picture>`` with WebP at one and two times the size and a fallback ``<img>`` carrying its
 width and height. Pictures load lazily unless ``eager=True`` (the first picture a page shows).
 A picture that cannot be made is logged and left out, as Oscar's ``oscar_thumbnail`` does.
+
+Product cards get their pictures with the card (``catalogue.selectors.product_cards``).
 """
 
-import logging
-
 from django import template
-from django.conf import settings
 
-from catalogue.pictures import responsive_picture
+from catalogue.pictures import product_pictures
 
 register = template.Library()
-logger = logging.getLogger("oscar.thumbnail")
 
 
 @register.inclusion_tag("oscar/catalogue/partials/picture.html")
-def product_picture(source, geometry: str, *, alt: str = "", classes: str = "", eager=False):
-    """Render ``source`` fitted into ``geometry`` as a responsive ``<picture>``."""
-    try:
-        picture = responsive_picture(source, geometry)
-    except Exception:
-        if getattr(settings, "OSCAR_THUMBNAIL_DEBUG", settings.DEBUG):
-            raise
-        logger.exception("No picture of %s at %s", source, geometry)
-        picture = None
+def product_picture(image, geometry: str, *, alt: str = "", classes: str = "", eager=False):
+    """Render ``image`` fitted into ``geometry`` as a responsive ``<picture>``."""
+    (picture,) = product_pictures([image], geometry)
     return {"picture": picture, "alt": alt, "classes": classes, "eager": eager}

@@ -9,8 +9,11 @@
 * ``{% market_claims as claims %}``: the market's claim rules, its disclaimer among them.
 * ``{% related_content product %}``: the product page's "Related reading", worded for the
   market's claim rules (``content.claims``).
+* ``{% product_rows page as rows %}``: a condition page's products, each as its card and its
+  usage note.
 
-The catalogue's own tags (product JSON-LD, a product's sizes) are in ``catalogue_tags``.
+The catalogue's own tags (product cards, a product's sizes, its JSON-LD) are in
+``catalogue_tags``.
 """
 
 from django import template
@@ -19,7 +22,8 @@ from django.utils.translation import gettext as _
 
 from content.claims import current_claims
 from content.sanitise import sanitise_html
-from content.selectors import ReadingLink, product_related_content
+from content.selectors import ProductRow, ReadingLink, product_related_content
+from content.selectors import product_rows as rows_of
 from content.structured_data import web_url
 from store.json_ld import json_ld_script
 
@@ -42,6 +46,12 @@ def web_url_filter(value) -> str:
 def json_ld(data: dict) -> SafeString:
     """Return ``data`` as a JSON-LD <script> element."""
     return json_ld_script(data)
+
+
+@register.simple_tag(takes_context=True)
+def product_rows(context, page) -> list[ProductRow]:
+    """Return the products condition ``page`` shows, each as its card and its usage note."""
+    return rows_of(page.shown_product_links, context.get("request"))
 
 
 @register.simple_tag

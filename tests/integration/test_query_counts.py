@@ -1,14 +1,17 @@
-"""Every shop page costs the same SQL queries however many products and sizes it shows."""
+"""Every shop page costs the same SQL queries, and the same cache reads, however many products
+and sizes it shows."""
 
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_model
 
+from tests.content_factories import ConditionPageFactory
 from tests.factories import browsing_catalogue, sized_product
+from tests.integration.counting_cache import COUNTING_CACHES, CountingCache
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -23,22 +26,26 @@ MOST_QUERIES = {
     "catalogue": 14,
     "category": 16,
     "search": 12,
-    "product": 30,
+    "product": 28,
+    "condition": 14,
 }
 
 
 def page_urls(category, products) -> dict[str, str]:
+    condition = ConditionPageFactory(published=True, products=products)
     return {
         "home": "/",
         "catalogue": "/catalogue/",
         "category": category.get_absolute_url(),
         "search": "/search/?q=flakes",
         "product": products[0].get_absolute_url(),
+        "condition": condition.get_absolute_url(),
     }
 
 
-def queries_on(page: str, *, products: int, sizes: int) -> int:
-    """Return the queries a second look at ``page`` costs, in a catalogue made afresh."""
+def second_look(page: str, *, products: int, sizes: int):
+    """Make a catalogue afresh, look at ``page`` once, and return a client and the address for
+    a second look."""
     Product.objects.all().delete()
     Category.objects.all().delete()
     cache.clear()
@@ -48,10 +55,24 @@ def queries_on(page: str, *, products: int, sizes: int) -> int:
         shopper.get(product.get_absolute_url())
     url = page_urls(category, made)[page]
     assert shopper.get(url).status_code == 200
+    return shopper, url
+
+
+def queries_on(page: str, *, products: int, sizes: int) -> int:
+    """Return the queries a second look at ``page`` costs, in a catalogue made afresh."""
+    shopper, url = second_look(page, products=products, sizes=sizes)
     with CaptureQueriesContext(connection) as queries:
         response = shopper.get(url)
     assert response.status_code == 200
     return len(queries)
+
+
+def cache_reads_on(page: str, *, products: int, sizes: int) -> int:
+    """Return the cache reads a second look at ``page`` costs, in a catalogue made afresh."""
+    shopper, url = second_look(page, products=products, sizes=sizes)
+    CountingCache.reads = 0
+    assert shopper.get(url).status_code == 200
+    return CountingCache.reads
 
 
 @pytest.mark.parametrize("page", MOST_QUERIES)
@@ -61,6 +82,15 @@ def test_page_costs_the_same_queries_for_a_small_and_a_large_catalogue(page):
 
     assert small == large, f"{page}: {small} queries with 2 products, {large} with 10"
     assert large <= MOST_QUERIES[page]
+
+
+@pytest.mark.parametrize("page", MOST_QUERIES)
+@override_settings(CACHES=COUNTING_CACHES)
+def test_page_reads_the_cache_as_often_for_a_small_and_a_large_catalogue(page):
+    small = cache_reads_on(page, products=2, sizes=2)
+    large = cache_reads_on(page, products=10, sizes=4)
+
+    assert small == large, f"{page}: {small} cache reads with 2 products, {large} with 10"
 
 
 def test_the_product_page_lists_sizes_recommended_and_recently_viewed_products(client):
