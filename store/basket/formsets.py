@@ -7,6 +7,8 @@ from django.utils.functional import cached_property
 from oscar.apps.basket import formsets
 from oscar.core.loading import get_class, get_model
 
+from store.basket.widgets import HiddenInput
+
 Line = get_model("basket", "Line")
 BasketLineForm = get_class("basket.forms", "BasketLineForm")
 
@@ -37,7 +39,8 @@ class LoadedLineField(forms.ModelChoiceField):
 
 
 class BaseBasketLineFormSet(formsets.BaseBasketLineFormSet):
-    """Oscar's basket formset, whose forms check their line's id without a query each."""
+    """Oscar's basket formset, whose forms check their line's id without a query each and
+    write it in a hidden input without the template engine."""
 
     def add_fields(self, form, index) -> None:
         super().add_fields(form, index)
@@ -47,7 +50,7 @@ class BaseBasketLineFormSet(formsets.BaseBasketLineFormSet):
             field.queryset,
             initial=field.initial,
             required=False,
-            widget=field.widget,
+            widget=HiddenInput,
             lines_by_id=self.lines_by_id,
         )
 

@@ -1,6 +1,18 @@
 """Read a basket's lines with all that pricing, offers, tax and the basket's pages ask of them."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
 from django.db.models import QuerySet, Sum
+from django.forms import BaseForm, BaseFormSet
+from oscar.apps.partner.availability import Base as Availability
+from oscar.templatetags.currency_filters import currency
+
+from store.basket.thumbnails import thumbnail_urls
+
+#: The box the basket page fits each line's picture into.
+THUMBNAIL_GEOMETRY = "100x100"
 
 
 def lines_to_price(lines: QuerySet) -> QuerySet:
@@ -29,3 +41,90 @@ def quantities_by_stockrecord(lines: QuerySet) -> dict[int, int]:
     """Return how many items ``lines`` hold of each stock record, by the stock record's id."""
     totals = lines.values("stockrecord").annotate(total=Sum("quantity")).order_by()
     return {row["stockrecord"]: row["total"] for row in totals}
+
+
+@dataclass(frozen=True)
+class LineRow:
+    """A row of the basket page: a line's form and what the row shows of the line.
+
+    ``price`` and ``total`` are written as Oscar's ``currency`` filter writes them, with tax
+    where it is known and before tax where it is not (US sales tax before the delivery state
+    is given); a saved item has no ``total``.
+    """
+
+    form: BaseForm
+    description: str
+    url: str
+    thumbnail_url: str
+    availability: Availability
+    price: str
+    total: str = ""
+
+
+def basket_rows(formset: BaseFormSet) -> list[LineRow]:
+    """Return a row for each form of the basket's formset, priced as the basket prices it."""
+    forms = list(formset)
+    lines = [form.instance for form in forms]
+    thumbnails = _thumbnails(line.product for line in lines)
+    money = _money_writer()
+    return [
+        LineRow(
+            form=form,
+            description=line.description,
+            url=line.product.get_absolute_url(),
+            thumbnail_url=thumbnail,
+            availability=line.purchase_info.availability,
+            price=money(
+                line.unit_price_incl_tax if line.is_tax_known else line.unit_price_excl_tax,
+                line.price_currency,
+            ),
+            total=money(
+                line.line_price_incl_tax if line.is_tax_known else line.line_price_excl_tax,
+                line.price_currency,
+            ),
+        )
+        for form, line, thumbnail in zip(forms, lines, thumbnails, strict=True)
+    ]
+
+
+def saved_rows(formset: BaseFormSet, strategy) -> list[LineRow]:
+    """Return a row for each form of the saved items' formset, at its product's price today."""
+    forms = list(formset)
+    products = [form.instance.product for form in forms]
+    thumbnails = _thumbnails(products)
+    money = _money_writer()
+    rows = []
+    for form, product, thumbnail in zip(forms, products, thumbnails, strict=True):
+        info = strategy.fetch_for_product(product)
+        price = info.price.incl_tax if info.price.is_tax_known else info.price.excl_tax
+        rows.append(
+            LineRow(
+                form=form,
+                description=form.instance.description,
+                url=product.get_absolute_url(),
+                thumbnail_url=thumbnail,
+                availability=info.availability,
+                price=money(price, info.price.currency),
+            )
+        )
+    return rows
+
+
+def _thumbnails(products) -> list[str]:
+    return thumbnail_urls([product.primary_image() for product in products], THUMBNAIL_GEOMETRY)
+
+
+def _money_writer() -> Callable[[Decimal | None, str | None], str]:
+    """Return Oscar's ``currency`` filter, writing each amount once however many rows show it.
+
+    Amounts are told apart as written ("6.5" and "6.50" are equal Decimals, not equal text).
+    """
+    written = {}
+
+    def money(amount: Decimal | None, currency_code: str | None) -> str:
+        key = (str(amount), currency_code)
+        if key not in written:
+            written[key] = currency(amount, currency_code)
+        return written[key]
+
+    return money

@@ -1,9 +1,48 @@
+from functools import cached_property
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from oscar.apps.basket import views
 from oscar.core.loading import get_class
 
+from store.basket.selectors import basket_rows, saved_rows
+
 is_on_sale = get_class("partner.strategy", "is_on_sale")
+Repository = get_class("shipping.repository", "Repository")
+
+
+class BasketView(views.BasketView):
+    """Oscar's basket page, given each line's row worked out before the page is written.
+
+    The rows carry what the page shows of each line (its picture's address, availability and
+    prices), so the template reads values instead of asking the line, the strategy and the
+    thumbnailer once per line. The delivery methods and the default one come from one
+    repository, which reads the stored methods once.
+    """
+
+    @cached_property
+    def shipping_repository(self):
+        return Repository()
+
+    def get_shipping_methods(self, basket):
+        return self.shipping_repository.get_shipping_methods(
+            basket=basket, user=self.request.user, request=self.request
+        )
+
+    def get_default_shipping_method(self, basket):
+        return self.shipping_repository.get_default_shipping_method(
+            basket=basket,
+            user=self.request.user,
+            request=self.request,
+            shipping_addr=self.get_default_shipping_address(),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["line_rows"] = basket_rows(context["formset"])
+        if "saved_formset" in context:
+            context["saved_rows"] = saved_rows(context["saved_formset"], self.request.strategy)
+        return context
 
 
 class BasketAddView(views.BasketAddView):

@@ -1,9 +1,9 @@
 import logging
+from functools import cached_property
 
 from oscar.apps.shipping import methods, repository
-from oscar.core.loading import get_model
 
-OrderAndItemCharges = get_model("shipping", "OrderAndItemCharges")
+from store.shipping.selectors import delivery_methods
 
 logger = logging.getLogger(__name__)
 
@@ -36,14 +36,18 @@ class Repository(repository.Repository):
 
     A method limited to some countries is offered only for addresses in one of them. With no
     method set up at all, Oscar's free shipping stands in (and a warning is logged), so the
-    basket and checkout keep working instead of failing.
+    basket and checkout keep working instead of failing. A repository reads the stored methods
+    once, however often it is asked: the basket page asks for the methods and for the default.
     """
+
+    @cached_property
+    def stored_methods(self) -> list:
+        """The delivery methods staff keep, cheapest first, with their countries."""
+        return list(delivery_methods())
 
     def get_available_shipping_methods(self, basket, shipping_addr=None, **kwargs):
         """Return the stored methods that ship to ``shipping_addr``, the default first."""
-        methods = OrderAndItemCharges.objects.prefetch_related("countries").order_by(
-            "price_per_order", "name"
-        )
+        methods = self.stored_methods
         country = getattr(shipping_addr, "country", None)
         available = [
             method
