@@ -5,12 +5,13 @@ from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's documented way to take its defaults)
+
+from .database import database_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -53,27 +54,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SHOP_BASE_URL = base_url(env_str("SHOP_BASE_URL", "http://127.0.0.1:8000"))
 OSCAR_URL_SCHEMA = urlsplit(SHOP_BASE_URL).scheme
 
-# An unset DATABASE_URL means the embedded SQLite file in the project folder. Each process keeps
-# its connection for DJANGO_DB_CONN_MAX_AGE seconds, and checks it before the first query of a
-# request, so a connection the server dropped meanwhile is replaced instead of failing the page.
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(env_str("DJANGO_DB_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    )
-}
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Several web processes share one SQLite file. With the WAL journal readers never wait for
-    # the writer; a transaction claims the write lock as it begins (IMMEDIATE), so two requests
-    # never both read and then fail to upgrade to writing; and one that finds the file locked
-    # waits up to 20 seconds for its turn instead of failing with "database is locked".
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL",
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-    }
+# An unset DATABASE_URL means the embedded SQLite file in the project folder.
+DATABASES = database_settings(BASE_DIR)
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 INSTALLED_APPS = [
