@@ -172,7 +172,8 @@ def output_of(*args: str) -> str:
         )
     except OSError:
         return "not found"
-    return (finished.stdout or finished.stderr).strip().splitlines()[0]
+    lines = (finished.stdout or finished.stderr).strip().splitlines()
+    return lines[0] if lines else ""
 
 
 def header() -> dict[str, str]:
