@@ -11,5 +11,9 @@ class BasketLineForm(oscar_forms.BasketLineForm):
     """Oscar's form for a basket line: its quantity box is the same, written more cheaply."""
 
     quantity = forms.IntegerField(
-        label=_("Quantity"), min_value=0, required=False, initial=1, widget=NumberInput
+        label=_("Quantity"),
+        min_value=0,
+        required=False,
+        initial=1,
+        widget=NumberInput(attrs={"class": "form-control"}),
     )

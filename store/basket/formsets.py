@@ -2,7 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms.models import modelformset_factory
+from django.forms.models import BaseModelFormSet, modelformset_factory
 from django.utils.functional import cached_property
 from oscar.apps.basket import formsets
 from oscar.core.loading import get_class, get_model
@@ -16,8 +16,9 @@ BasketLineForm = get_class("basket.forms", "BasketLineForm")
 class LoadedLineField(forms.ModelChoiceField):
     """The hidden id of a basket line, found among the lines already loaded.
 
-    Django's field looks each line up with a query of its own; a form only gets this far for a
-    line of the basket (Oscar skips the others), which the formset has loaded already.
+    Django's field looks each line up with a query of its own, and copies a queryset for every
+    form to do so; a form only gets this far for a line of the basket (Oscar skips the
+    others), which the formset has loaded already, so this field holds no queryset at all.
     """
 
     def __init__(self, *args, lines_by_id: dict, **kwargs) -> None:
@@ -43,16 +44,17 @@ class BaseBasketLineFormSet(formsets.BaseBasketLineFormSet):
     write it in a hidden input without the template engine."""
 
     def add_fields(self, form, index) -> None:
-        super().add_fields(form, index)
-        name = self._pk_field.name
-        field = form.fields[name]
-        form.fields[name] = LoadedLineField(
-            field.queryset,
-            initial=field.initial,
+        """Add the line's hidden id, as Django's model formsets do, then Oscar's other fields."""
+        self._pk_field = Line._meta.pk
+        line = form.instance
+        form.fields[self._pk_field.name] = LoadedLineField(
+            None,
+            initial=None if index is None or line._state.adding else line.pk,
             required=False,
             widget=HiddenInput,
             lines_by_id=self.lines_by_id,
         )
+        super(BaseModelFormSet, self).add_fields(form, index)
 
     @cached_property
     def lines_by_id(self) -> dict:

@@ -12,11 +12,23 @@ from store.tax.money import tax_in_gross, tax_on_net
 class Basket(AbstractBasket):
     """Oscar's basket, whose lines come with what pricing them reads, however many there are."""
 
+    #: The offers the basket was last priced with (the applicator notes them), or None.
+    offers_considered = None
+
     def all_lines(self):
         """Return the basket's lines (kept for the request), with what they are priced by."""
         if self.id is not None and self._lines is None:
             self._lines = lines_to_price(self.lines.all())
         return super().all_lines()
+
+    @property
+    def num_lines(self) -> int:
+        """Return how many lines the basket has, counted from its lines.
+
+        Oscar counts them with a query of their own; a page that asks (the offers are applied
+        only to a basket with lines) goes on to price the lines, so they are read anyway.
+        """
+        return len(self.all_lines())
 
     def basket_quantity(self, line) -> int:
         """Return how many items the basket holds of ``line``'s stock record.

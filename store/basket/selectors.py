@@ -4,9 +4,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Prefetch, QuerySet, Sum
 from django.forms import BaseForm, BaseFormSet
+from django.utils.translation import gettext as _
 from oscar.apps.partner.availability import Base as Availability
+from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 
 from store.basket.thumbnails import thumbnail_urls
@@ -19,19 +21,20 @@ def lines_to_price(lines: QuerySet) -> QuerySet:
     """Return ``lines`` in the order they were added, with what each line is priced by loaded.
 
     Pricing a line reads its product, the size's parent and the parent's product class (for
-    the tax category), the product's stock records (the strategy picks the first) and its
-    options; the basket and checkout show the size's picture, which is the parent's. Loading
-    them here makes a basket of thirty lines cost the queries of a basket of one.
+    the tax category), the line's stock record and its options; the basket and checkout show
+    the size's picture, which is the parent's (``Product.primary_image`` reads
+    ``loaded_images``). Loading them here makes a basket of thirty lines cost the queries of
+    a basket of one.
     """
+    attributes = get_model("basket", "LineAttribute").objects.select_related("option")
     return (
         lines.select_related(
             "stockrecord", "product__product_class", "product__parent__product_class"
         )
         .prefetch_related(
-            "attributes__option",
-            "product__stockrecords",
-            "product__images",
-            "product__parent__images",
+            Prefetch("attributes", queryset=attributes),
+            Prefetch("product__images", to_attr="loaded_images"),
+            Prefetch("product__parent__images", to_attr="loaded_images"),
         )
         .order_by("pk")
     )
@@ -59,6 +62,33 @@ class LineRow:
     availability: Availability
     price: str
     total: str = ""
+
+    @property
+    def errors(self) -> list[str]:
+        """Return the form's errors, field after field, for the row to list."""
+        return [error for errors in self.form.errors.values() for error in errors]
+
+    # The buttons' and box's names for screen readers, which say which line they act on.
+
+    @property
+    def quantity_label(self) -> str:
+        return _("Quantity of %(item)s") % {"item": self.description}
+
+    @property
+    def remove_label(self) -> str:
+        return _("Remove %(item)s") % {"item": self.description}
+
+    @property
+    def save_label(self) -> str:
+        return _("Save %(item)s for later") % {"item": self.description}
+
+    @property
+    def move_label(self) -> str:
+        return _("Move %(item)s to basket") % {"item": self.description}
+
+    @property
+    def remove_saved_label(self) -> str:
+        return _("Remove %(item)s from the saved items") % {"item": self.description}
 
 
 def basket_rows(formset: BaseFormSet) -> list[LineRow]:

@@ -37,6 +37,21 @@ class BasketView(views.BasketView):
             shipping_addr=self.get_default_shipping_address(),
         )
 
+    def get_upsell_messages(self, basket):
+        """Return Oscar's upsell messages, from the offers the basket was priced with.
+
+        Oscar reads the offers again for them; the basket was priced with the same ones when
+        this request first read it.
+        """
+        if basket.offers_considered is None:
+            return super().get_upsell_messages(basket)
+        applied = list(basket.offer_applications.offers.values())
+        return [
+            {"message": offer.get_upsell_message(basket), "offer": offer}
+            for offer in basket.offers_considered
+            if offer.is_condition_partially_satisfied(basket) and offer not in applied
+        ]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["line_rows"] = basket_rows(context["formset"])

@@ -15,6 +15,11 @@ class Applicator(applicator.Applicator):
     combinations are read with the offers, so a basket of thirty lines costs what one costs.
     """
 
+    def apply_offers(self, basket, offers):
+        """Apply ``offers`` to ``basket`` and note them on it for the basket page's upsells."""
+        super().apply_offers(basket, offers)
+        basket.offers_considered = list(offers)
+
     def get_offers(self, basket, user=None, request=None):
         offers = super().get_offers(basket, user, request)
         prefetch_related_objects(offers, "combinations")

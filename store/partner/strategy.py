@@ -147,10 +147,28 @@ class MarketTax:
         return DeliveryCharge(currency, amount, tax_on_net(amount, rate), rate)
 
 
+class LineStockRecord:
+    """Strategy mixin: a basket line is priced by the stock record it holds.
+
+    Oscar prices a line by its product's first stock record, read again through the product;
+    the line holds the record it was added with (Oscar stores the one the strategy chose), so
+    the basket needs no second read of every product's stock records.
+    """
+
+    def fetch_for_line(self, line, stockrecord=None):
+        return self.fetch_for_product(line.product, stockrecord or line.stockrecord)
+
+
 class Default(
-    OnSaleOnly, MarketTax, strategy.UseFirstStockRecord, strategy.StockRequired, strategy.Structured
+    LineStockRecord,
+    OnSaleOnly,
+    MarketTax,
+    strategy.UseFirstStockRecord,
+    strategy.StockRequired,
+    strategy.Structured,
 ):
-    """The shop's strategy: first stock record, stock required, on sale only, market tax."""
+    """The shop's strategy: lines by their stock record, products by their first, stock
+    required, on sale only, market tax."""
 
 
 class Selector(strategy.Selector):

@@ -4,6 +4,7 @@ from functools import cached_property
 from oscar.apps.shipping import methods, repository
 
 from store.shipping.selectors import delivery_methods
+from store.storefront.generation import remember
 
 logger = logging.getLogger(__name__)
 
@@ -36,14 +37,16 @@ class Repository(repository.Repository):
 
     A method limited to some countries is offered only for addresses in one of them. With no
     method set up at all, Oscar's free shipping stands in (and a warning is logged), so the
-    basket and checkout keep working instead of failing. A repository reads the stored methods
-    once, however often it is asked: the basket page asks for the methods and for the default.
+    basket and checkout keep working instead of failing. The stored methods are read once per
+    storefront generation (a change to any of them starts a new one), and a repository asks
+    for them once, however often it is asked: the basket page asks for the methods and for
+    the default.
     """
 
     @cached_property
     def stored_methods(self) -> list:
         """The delivery methods staff keep, cheapest first, with their countries."""
-        return list(delivery_methods())
+        return remember("delivery-methods", lambda: list(delivery_methods()))
 
     def get_available_shipping_methods(self, basket, shipping_addr=None, **kwargs):
         """Return the stored methods that ship to ``shipping_addr``, the default first."""

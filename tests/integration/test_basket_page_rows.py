@@ -16,7 +16,13 @@ from oscar.core.thumbnails import get_thumbnailer
 from store.basket.thumbnails import thumbnail_key, thumbnail_urls
 from store.basket.widgets import HiddenInput, NumberInput
 from tests.checkout_journey import ship_to_the_uk
-from tests.factories import ProductClassFactory, ProductImageFactory, png_file, sized_product
+from tests.factories import (
+    ProductClassFactory,
+    ProductImageFactory,
+    StockRecordFactory,
+    png_file,
+    sized_product,
+)
 
 Basket = get_model("basket", "Basket")
 Repository = get_class("shipping.repository", "Repository")
@@ -131,3 +137,43 @@ def test_each_row_shows_its_lines_picture_description_availability_and_prices():
     for row in rows:
         assert f'<img class="img-thumbnail" src="{row.thumbnail_url}" alt="">' in html
     assert Decimal("19.50") == page.context["basket"].total_incl_tax
+
+
+def test_a_line_is_priced_by_the_stock_record_it_holds():
+    size = first_size()
+    other = StockRecordFactory(product=size, price=Decimal("4.00"))
+    basket = Basket.objects.create()
+    basket.strategy = Selector().strategy()
+    basket.add_product(size)
+    basket.lines.update(stockrecord=other)
+
+    read_again = Basket.objects.get(pk=basket.pk)
+    read_again.strategy = Selector().strategy()
+    (line,) = read_again.all_lines()
+
+    # Oscar would price it by the size's first stock record, at £6.50.
+    assert line.unit_price_incl_tax == Decimal("4.00")
+
+
+def test_the_lines_pictures_are_read_with_them_and_a_size_shows_its_parents_first_picture():
+    pictured = first_size()
+    ProductImageFactory(product=pictured.parent, display_order=2)
+    first_picture = ProductImageFactory(product=pictured.parent, display_order=1)
+    own = first_size()
+    own_picture = ProductImageFactory(product=own)
+    ProductImageFactory(product=own.parent)
+    plain = first_size()
+    basket = Basket.objects.create()
+    basket.strategy = Selector().strategy()
+    for size in (pictured, own, plain):
+        basket.add_product(size)
+    lines = Basket.objects.get(pk=basket.pk).all_lines()
+    list(lines)
+
+    with CaptureQueriesContext(connection) as queries:
+        shown = [line.product.primary_image() for line in lines]
+
+    assert shown[:2] == [first_picture, own_picture]
+    assert shown[2] == plain.primary_image()
+    assert shown[2]["is_missing"]
+    assert len(queries) == 0
