@@ -14,6 +14,7 @@ from oscar.core.loading import get_model
 
 from content.models import Status
 from store.storefront.generation import current_generation, seconds_to_keep
+from store.storefront.page_cache import without_indentation
 from tests.content_factories import ArticleFactory, ConditionPageFactory
 from tests.factories import CategoryFactory, UserFactory, VoucherOfferFactory, sized_product
 
@@ -88,6 +89,31 @@ def test_every_storefront_page_is_kept_for_anonymous_shoppers(page, product):
     look(url)
 
     assert from_cache(look(url))
+
+
+def test_a_kept_page_is_sent_without_its_indentation_and_reads_the_same(product):
+    url = ConditionPageFactory(published=True, products=[product]).get_absolute_url()
+    rendered = look(url).content.decode()
+
+    kept = look(url)
+
+    assert from_cache(kept)
+    body = kept.content.decode()
+    assert "\n " not in body and "\n\n" not in body
+    assert len(body) < 0.8 * len(rendered)
+
+    def as_read(page: str) -> str:
+        return TOKEN.sub("token", re.sub(r"\s+", " ", page))
+
+    assert as_read(body) == as_read(rendered)
+
+
+def test_blank_space_shows_as_written_in_pre_and_textarea_only():
+    page = b"<p>\n    a\n\n  <b>b</b> c</p>  \n<pre>\n  d\n</pre>\n  <TEXTAREA>\n e</TEXTAREA>\n"
+
+    assert without_indentation(page) == (
+        b"<p>\na\n<b>b</b> c</p>\n<pre>\n  d\n</pre>\n<TEXTAREA>\n e</TEXTAREA>\n"
+    )
 
 
 def test_each_visitor_gets_a_token_of_their_own_that_the_shop_accepts(product):
