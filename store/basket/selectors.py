@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet, Sum
 from django.forms import BaseForm, BaseFormSet
-from django.utils.translation import gettext as _
+from django.utils.functional import cached_property
+from django.utils.translation import gettext, gettext_noop
 from oscar.apps.partner.availability import Base as Availability
 from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
@@ -46,6 +47,11 @@ def quantities_by_stockrecord(lines: QuerySet) -> dict[int, int]:
     return {row["stockrecord"]: row["total"] for row in totals}
 
 
+def naming_the_item(sentence: str) -> property:
+    """Return a property giving ``sentence``, translated, about the row's item."""
+    return property(lambda row: gettext(sentence) % {"item": row.description})
+
+
 @dataclass(frozen=True)
 class LineRow:
     """A row of the basket page: a line's form and what the row shows of the line.
@@ -63,32 +69,17 @@ class LineRow:
     price: str
     total: str = ""
 
-    @property
+    @cached_property
     def errors(self) -> list[str]:
         """Return the form's errors, field after field, for the row to list."""
         return [error for errors in self.form.errors.values() for error in errors]
 
     # The buttons' and box's names for screen readers, which say which line they act on.
-
-    @property
-    def quantity_label(self) -> str:
-        return _("Quantity of %(item)s") % {"item": self.description}
-
-    @property
-    def remove_label(self) -> str:
-        return _("Remove %(item)s") % {"item": self.description}
-
-    @property
-    def save_label(self) -> str:
-        return _("Save %(item)s for later") % {"item": self.description}
-
-    @property
-    def move_label(self) -> str:
-        return _("Move %(item)s to basket") % {"item": self.description}
-
-    @property
-    def remove_saved_label(self) -> str:
-        return _("Remove %(item)s from the saved items") % {"item": self.description}
+    quantity_label = naming_the_item(gettext_noop("Quantity of %(item)s"))
+    remove_label = naming_the_item(gettext_noop("Remove %(item)s"))
+    save_label = naming_the_item(gettext_noop("Save %(item)s for later"))
+    move_label = naming_the_item(gettext_noop("Move %(item)s to basket"))
+    remove_saved_label = naming_the_item(gettext_noop("Remove %(item)s from the saved items"))
 
 
 def basket_rows(formset: BaseFormSet) -> list[LineRow]:

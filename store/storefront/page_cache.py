@@ -88,7 +88,7 @@ def without_indentation(body: bytes) -> bytes:
     The templates indent their markup and leave blank lines where tags were; a browser shows
     such a run as a single space, except inside ``<pre>`` and ``<textarea>``, which are left as
     written. A page is kept once and sent many times: a condition page with 50 products loses
-    about a third of its bytes, and is served that much faster.
+    about a third of its bytes.
     """
     return BLANK_RUN.sub(lambda match: match.group(1) or b"\n", body)
 
