@@ -19,7 +19,7 @@ NODE_DEPS := node_modules/.package-lock.json
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test browser servers pdf lighthouse bench lint format check clean
+.PHONY: help run worker beat backup restore test browser servers pdf lighthouse bench lint format check clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
@@ -45,6 +45,22 @@ run: $(VENV)/.installed-run pdf ## Install, migrate, load the demo shop and serv
 	$(BIN)/python manage.py create_demo_staff
 	@echo "The shop: $$SHOP_BASE_URL  (emails it sends are printed in this terminal)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+worker: $(VENV)/.installed-run ## Run the task queue's worker beside `make run` (REDIS_URL must be set for both)
+	@[ -n "$$REDIS_URL" ] || { echo "Set REDIS_URL (e.g. redis://127.0.0.1:6379/0) here and for make run"; exit 1; }
+	DJANGO_SETTINGS_MODULE=store.settings.local $(BIN)/celery --app store worker --loglevel INFO
+
+beat: $(VENV)/.installed-run ## Run the schedule (beat) beside the worker (REDIS_URL must be set)
+	@[ -n "$$REDIS_URL" ] || { echo "Set REDIS_URL (e.g. redis://127.0.0.1:6379/0) here and for make run"; exit 1; }
+	@mkdir -p var
+	DJANGO_SETTINGS_MODULE=store.settings.local $(BIN)/celery --app store beat --loglevel INFO --schedule var/celerybeat-schedule
+
+backup: ## Back up DATABASE_URL's PostgreSQL database and the media folder into var/backups/<time>/
+	$(PYTHON) scripts/backup.py backup
+
+restore: ## Replace the database and media with a backup: make restore BACKUP=var/backups/<time>
+	@[ -n "$(BACKUP)" ] || { echo "Name the backup folder: make restore BACKUP=var/backups/<time>"; exit 1; }
+	$(PYTHON) scripts/backup.py restore "$(BACKUP)"
 
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq

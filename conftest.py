@@ -28,6 +28,18 @@ def pytest_report_header(config):
     return f"database: {connection.vendor}"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def mail_through_the_outbox(django_test_environment):
+    """Send the suite's mail through the shop's outbox, as production does.
+
+    Django's test set-up swaps ``EMAIL_BACKEND`` for its in-memory one; the outbox delivers
+    there instead (``SHOP_EMAIL_TRANSPORT``), once the transaction that wrote the mail commits.
+    """
+    from django.conf import settings
+
+    settings.EMAIL_BACKEND = "store.mail.backends.OutboxBackend"
+
+
 @pytest.fixture(autouse=True)
 def no_template_listeners_left_behind():
     """Collect the template listeners a test's requests left behind, after each test.

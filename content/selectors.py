@@ -7,8 +7,9 @@ number of queries, whatever it shows.
 
 import math
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import F, Prefetch, Q, QuerySet
@@ -86,6 +87,17 @@ def live_articles(*, at: datetime | None = None) -> QuerySet[Article]:
 def live_condition_pages(*, at: datetime | None = None) -> QuerySet[ConditionPage]:
     """Return the live condition pages in the order editors gave them."""
     return ConditionPage.objects.live(at=at).order_by("position", "title", "pk")
+
+
+def condition_pages_due_for_review(*, today: date) -> QuerySet[ConditionPage]:
+    """Return the live condition pages never reviewed, or last reviewed
+    ``CONTENT_REVIEW_EVERY_DAYS`` or more before ``today``, the longest overdue first."""
+    reviewed_before = today - timedelta(days=settings.CONTENT_REVIEW_EVERY_DAYS)
+    return (
+        ConditionPage.objects.live()
+        .filter(Q(reviewed_on__isnull=True) | Q(reviewed_on__lte=reviewed_before))
+        .order_by(F("reviewed_on").asc(nulls_first=True), "title", "pk")
+    )
 
 
 def with_article_details(articles: QuerySet[Article], *, at: datetime) -> QuerySet[Article]:

@@ -45,6 +45,12 @@ def choose_size(sizes: Sequence[selectors.SizeOffer], chosen=None) -> tuple:
     return selectors.with_size_chosen(sizes, chosen)
 
 
+@register.simple_tag
+def sold_out_sizes(sizes: Sequence[selectors.SizeOffer]) -> list:
+    """Return the ``sizes`` that cannot be bought now."""
+    return [size for size in sizes if not size.available]
+
+
 @register.simple_tag(takes_context=True)
 def product_json_ld(context, product) -> SafeString:
     """Return ``product`` as a schema.org Product JSON-LD element, with prices and stock."""

@@ -44,6 +44,9 @@ class PaymentMethod:
     preview_note: str = ""
     #: Beside the "Place order" button (optional): a template for what comes next.
     place_order_template: str = ""
+    #: Whether the shopper is sent the order confirmation when the order is placed; a method
+    #: that takes the money elsewhere first (a card on Stripe's page) confirms once paid.
+    confirmed_when_placed: bool = True
     thank_you_template: str = "oscar/checkout/partials/payment_method.html"
     email_html_template: str = "oscar/communication/emails/partials/payment_method.html"
     email_text_template: str = "oscar/communication/emails/partials/payment_method.txt"

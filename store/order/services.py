@@ -7,36 +7,33 @@ that is refused, or that loses a race, changes nothing. What a move does besides
 
 - cancelling gives back the stock still allocated to the order's lines, once;
 - dispatching records a "Dispatched" shipping event with the carrier and tracking number,
-  consumes the lines' stock allocations and, once the transaction commits, emails the shopper.
+  consumes the lines' stock allocations and emails the shopper (the outbox sends it once the
+  transaction commits).
 """
 
-import logging
-
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.apps.order import processing
 from oscar.apps.order.exceptions import InvalidOrderStatus
-from oscar.core.loading import get_class, get_model
+from oscar.core.loading import get_model
 
+from store.order.emails import (
+    ORDER_CANCELLED,
+    ORDER_DISPATCHED,
+    order_email_send,
+    shopper_told_of_order,
+)
 from store.order.models import DISPATCHED, carrier_normalised, tracking_number_normalised
-from store.order.selectors import OrderFacts, order_status_path, order_status_refusal
+from store.order.selectors import OrderFacts, order_status_refusal
 from store.order.statuses import CANCELLED, SHIPPED
 from store.partner.models import product_name
-from store.storefront.site import absolute_url
 
 Order = get_model("order", "Order")
 OrderNote = get_model("order", "OrderNote")
 ShippingEvent = get_model("order", "ShippingEvent")
 ShippingEventType = get_model("order", "ShippingEventType")
 StockRecord = get_model("partner", "StockRecord")
-OrderDispatcher = get_class("order.utils", "OrderDispatcher")
-
-#: Code of the email that tells the shopper their order is on its way (made by a migration).
-ORDER_DISPATCHED = "ORDER_DISPATCHED"
-
-logger = logging.getLogger("store.order")
 
 
 class OrderStatusRefused(InvalidOrderStatus):
@@ -58,13 +55,15 @@ def order_status_change(
     user=None,
     note: str = "",
     expected_status: str | None = None,
+    email_context: dict | None = None,
 ) -> bool:
     """Move ``order`` to ``new_status`` if the shop's rules allow it now; return whether it moved.
 
     An order already in ``new_status`` is left as it is (False). ``expected_status`` is the
     status the order had when staff chose the move: if it has changed since, nothing is done.
-    Cancelling releases the stock still allocated to the order's lines. ``note``, if given, is
-    kept on the order in ``user``'s name. Raise OrderStatusRefused, changing nothing, when the
+    Cancelling releases the stock still allocated to the order's lines and emails a shopper who
+    was told the order was placed (with ``email_context``). ``note``, if given, is kept on the
+    order in ``user``'s name. Raise OrderStatusRefused, changing nothing, when the
     move is not allowed. ``order`` is brought up to date with the status it ends in.
     """
     locked = _order_locked(order)
@@ -87,16 +86,21 @@ def order_status_change(
     locked.set_status(new_status)
     if note:
         _note_create(locked, note, user=user)
+    if new_status == CANCELLED and shopper_told_of_order(locked):
+        order_email_send(locked, ORDER_CANCELLED, **(email_context or {}))
     order.status = locked.status
     return True
 
 
-def order_cancel(*, order, user=None, note: str = "") -> bool:
+def order_cancel(*, order, user=None, note: str = "", email_context: dict | None = None) -> bool:
     """Cancel ``order`` and release its stock; return False if it was cancelled already.
 
-    Raise OrderStatusRefused, changing nothing, if it may not be cancelled (it was dispatched).
+    ``email_context`` adds to what the cancellation email says. Raise OrderStatusRefused,
+    changing nothing, if it may not be cancelled (it was dispatched).
     """
-    return order_status_change(order=order, new_status=CANCELLED, user=user, note=note)
+    return order_status_change(
+        order=order, new_status=CANCELLED, user=user, note=note, email_context=email_context
+    )
 
 
 @transaction.atomic
@@ -143,30 +147,8 @@ def order_dispatch(*, order, carrier: str, tracking_number: str, user=None) -> S
         user=user,
     )
     order.status = locked.status
-    transaction.on_commit(lambda: dispatch_email_send(event))
+    order_email_send(locked, ORDER_DISPATCHED, dispatch=event)
     return event
-
-
-def dispatch_email_send(event: ShippingEvent) -> None:
-    """Email the shopper that their order left with ``event``'s carrier, with its tracking number
-    and the link to the order's page, and keep Oscar's record of the message on the order.
-
-    A mail server that fails is logged, not raised: the dispatch stands either way.
-    """
-    order = event.order
-    context = {
-        "order": order,
-        "dispatch": event,
-        "lines": order.lines.all(),
-        "status_url": absolute_url(order_status_path(order)),
-        "shop_name": settings.OSCAR_SHOP_NAME,
-    }
-    try:
-        dispatcher = OrderDispatcher(logger=logger)
-        messages = dispatcher.dispatcher.get_messages(ORDER_DISPATCHED, context)
-        dispatcher.dispatch_order_messages(order, messages, ORDER_DISPATCHED)
-    except Exception:
-        logger.exception("Order #%s: the dispatch email was not sent", order.number)
 
 
 def _order_locked(order):

@@ -15,6 +15,7 @@ from oscar.core.loading import get_class, get_model
 from oscar.templatetags.currency_filters import currency
 
 from store.checkout.methods import PaymentMethod, PaymentStart
+from store.order.emails import ORDER_PAID, order_email_send
 from store.order.selectors import staff_name
 from store.order.services import order_cancel, order_status_change
 from store.order.statuses import AWAITING_PAYMENT, BEING_PROCESSED
@@ -149,6 +150,7 @@ def bank_transfer_mark_paid(*, order, amount: Decimal, user) -> PaymentEvent:
     }
     if fully_paid:
         order_status_change(order=order, new_status=BEING_PROCESSED, user=user)
+        order_email_send(order, ORDER_PAID)
     else:
         note = _("%(note)s %(owed)s still owed.") % {
             "note": note,
@@ -173,4 +175,5 @@ def bank_transfer_cancel_unpaid(*, order, days: int) -> bool:
     return order_cancel(
         order=order,
         note=str(_("Cancelled: no bank transfer received within %(days)s days.") % {"days": days}),
+        email_context={"unpaid_days": days},
     )

@@ -32,6 +32,7 @@ class Card(PaymentMethod):
     code = CARD
     name = _("Card (debit or credit), on Stripe's secure payment page")
     source_name = "Card (Stripe)"
+    confirmed_when_placed = False
     description = _(
         "With a card, you place the order and then pay on Stripe's secure page; we never see "
         "your card number. Your browser goes there and back by itself, no JavaScript needed."

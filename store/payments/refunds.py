@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 from oscar.templatetags.currency_filters import currency
 
+from store.order.emails import ORDER_REFUNDED, order_email_send
 from store.order.selectors import staff_name
 from store.order.services import OrderStatusRefused, order_status_change
 from store.order.statuses import PARTLY_REFUNDED, REFUNDED
@@ -20,6 +21,7 @@ from store.payments import gateway
 from store.payments.models import CardPayment, CardRefund
 from store.payments.selectors import card_source
 from store.payments.services import payment_event_type
+from store.receipts.models import CreditNote
 from store.receipts.services import credit_note_issue
 
 EventHandler = get_class("order.processing", "EventHandler")
@@ -158,12 +160,14 @@ def card_refund_record(refund: gateway.Refund) -> CardRefund | None:
 
 
 def _credit_note_when_succeeded(payment: CardPayment, refund: CardRefund) -> None:
-    """Issue the credit note of ``refund`` if Stripe has given the money back; a refund that
-    has its note already keeps it."""
-    if refund.status == REFUND_SUCCEEDED:
-        credit_note_issue(
-            order=payment.order, amount=refund.amount, refund_reference=refund.refund_id
-        )
+    """Issue the credit note of ``refund`` if Stripe has given the money back, and email the
+    shopper; a refund that has its note already keeps it, and is not emailed about again."""
+    if refund.status != REFUND_SUCCEEDED:
+        return
+    if CreditNote.objects.filter(refund_reference=refund.refund_id).exists():
+        return
+    credit_note_issue(order=payment.order, amount=refund.amount, refund_reference=refund.refund_id)
+    order_email_send(payment.order, ORDER_REFUNDED, refund_amount=refund.amount)
 
 
 def _refund_apply(payment: CardPayment, refund: CardRefund, *, by: str) -> None:

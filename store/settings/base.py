@@ -1,6 +1,5 @@
 """Settings shared by every environment, read from the environment with safe defaults."""
 
-import os
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -12,26 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's documented way to take its defaults)
 
 from .database import database_settings
+from .environment import env_bool, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-
-
-def env_str(name: str, default: str = "") -> str:
-    """Return the environment variable ``name``, or ``default`` when unset or empty."""
-    return os.environ.get(name) or default
-
-
-def env_bool(name: str, default: bool = False) -> bool:
-    """Return the environment variable ``name`` read as a yes/no flag."""
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str = "", separator: str = ",") -> list[str]:
-    """Return the environment variable ``name``, items split by ``separator``, as a list."""
-    return [item.strip() for item in env_str(name, default).split(separator) if item.strip()]
 
 
 def base_url(value: str) -> str:
@@ -74,6 +56,7 @@ INSTALLED_APPS = [
     "store.analytics.apps.AnalyticsConfig",
     "store.checkout.apps.CheckoutConfig",
     "store.payments.apps.PaymentsConfig",
+    "store.mail.apps.MailConfig",
     "oscar.apps.address.apps.AddressConfig",
     "store.shipping.apps.ShippingConfig",
     "catalogue.apps.CatalogueConfig",
@@ -239,24 +222,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "shop@magnesium-shop.example")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# Read by the SMTP backend (DJANGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend).
-EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")
-EMAIL_PORT = int(env_str("DJANGO_EMAIL_PORT", "587"))
-EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER")
-EMAIL_HOST_PASSWORD = env_str("DJANGO_EMAIL_HOST_PASSWORD")
-EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
+# Mail, the task queue and its schedule, and where errors are reported.
+from .operations import *  # noqa: E402, F403
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
-    # WeasyPrint reports each step of drawing a receipt at INFO.
-    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
-}
+CELERY_TIMEZONE = TIME_ZONE
 
 # Oscar
 SHOP_CURRENCY = env_str("SHOP_CURRENCY", "GBP")
@@ -314,6 +283,9 @@ THUMBNAIL_KVSTORE = "store.thumbnails.CacheKVStore"
 
 # Seconds a signed preview link to an unpublished page keeps working.
 CONTENT_PREVIEW_MAX_AGE = int(env_str("CONTENT_PREVIEW_MAX_AGE", str(7 * 24 * 60 * 60)))
+# A live condition page is due for review this many days after its review date (or at once,
+# without one); editors are reminded every Monday of the pages that are due.
+CONTENT_REVIEW_EVERY_DAYS = int(env_str("CONTENT_REVIEW_EVERY_DAYS", "365"))
 
 # The market whose law the shop trades under (uk, eu, us or au): which health claims it may print,
 # and how its prices carry tax (store.tax): uk, eu and au prices include VAT or GST; us prices

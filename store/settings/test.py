@@ -11,7 +11,12 @@ SECRET_KEY = env_str("DJANGO_SECRET_KEY", "test-suite-only-not-a-secret")
 SHOP_BASE_URL = "http://testserver"
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Mail goes through the outbox as in production and is delivered to Django's test outbox, by
+# tasks run in-process after the commit (tests of the real worker start one themselves).
+SHOP_EMAIL_TRANSPORT = "django.core.mail.backends.locmem.EmailBackend"
+CELERY_BROKER_URL = ""
+CELERY_TASK_ALWAYS_EAGER = True
+ADMINS = []
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="store-test-media-"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -32,3 +37,5 @@ STRIPE_API_BASE = ""
 # The local Stripe emulator's stand-in checkout page listens on a loopback port of its own.
 STRIPE_CHECKOUT_ORIGIN = "http://127.0.0.1:*"
 CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] = [SELF, STRIPE_CHECKOUT_ORIGIN]
+# Errors are mailed (when a test names ADMINS) through the transport the tests read.
+LOGGING["handlers"]["mail_admins"]["email_backend"] = SHOP_EMAIL_TRANSPORT

@@ -32,11 +32,12 @@ def shop(settings):
     return checkout_shop(settings)
 
 
-def test_guest_pays_by_bank_transfer(django_app, shop):
+def test_guest_pays_by_bank_transfer(django_app, shop, django_capture_on_commit_callbacks):
     add_to_basket(django_app, shop, quantity=2)
     preview = checkout_as_guest(django_app, shop)
 
-    thank_you = preview.forms["place_order_form"].submit().follow()
+    with django_capture_on_commit_callbacks(execute=True):
+        thank_you = preview.forms["place_order_form"].submit().follow()
 
     order = Order.objects.get()
     reference = f"MW-{order.number}"
@@ -70,13 +71,17 @@ def test_guest_pays_by_bank_transfer(django_app, shop):
     assert "12-34-56" in html
 
 
-def test_a_second_click_on_place_order_places_no_second_order(django_app, shop):
+def test_a_second_click_on_place_order_places_no_second_order(
+    django_app, shop, django_capture_on_commit_callbacks
+):
     add_to_basket(django_app, shop)
     preview = checkout_as_guest(django_app, shop)
     form = preview.forms["place_order_form"]
 
-    form.submit().follow()
-    again = form.submit().follow()
+    with django_capture_on_commit_callbacks(execute=True):
+        form.submit().follow()
+    with django_capture_on_commit_callbacks(execute=True):
+        again = form.submit().follow()
 
     order = Order.objects.get()
     assert again.request.path == "/checkout/thank-you/"
@@ -88,7 +93,9 @@ def test_a_second_click_on_place_order_places_no_second_order(django_app, shop):
     assert len(mail.outbox) == 1
 
 
-def test_signed_in_shopper_pays_by_bank_transfer(django_app, shop):
+def test_signed_in_shopper_pays_by_bank_transfer(
+    django_app, shop, django_capture_on_commit_callbacks
+):
     user = UserFactory(email="ada@example.com")
     django_app.set_user(user)
     add_to_basket(django_app, shop)
@@ -96,7 +103,8 @@ def test_signed_in_shopper_pays_by_bank_transfer(django_app, shop):
     address_page = django_app.get("/checkout/").follow()
     assert address_page.request.path == "/checkout/shipping-address/"
     preview = choose_shipping_and_payment(fill_address(address_page))
-    thank_you = preview.forms["place_order_form"].submit().follow()
+    with django_capture_on_commit_callbacks(execute=True):
+        thank_you = preview.forms["place_order_form"].submit().follow()
 
     order = Order.objects.get()
     assert order.user == user
@@ -108,7 +116,7 @@ def test_signed_in_shopper_pays_by_bank_transfer(django_app, shop):
 
 
 def test_a_size_that_sells_out_during_checkout_sends_the_shopper_back_to_the_basket(
-    django_app, shop
+    django_app, shop, django_capture_on_commit_callbacks
 ):
     add_to_basket(django_app, shop, quantity=3)
     preview = checkout_as_guest(django_app, shop)
@@ -119,7 +127,8 @@ def test_a_size_that_sells_out_during_checkout_sends_the_shopper_back_to_the_bas
 
     checkout_signals.pre_payment.connect(someone_else_buys, dispatch_uid="someone-else-buys")
     try:
-        basket_page = preview.forms["place_order_form"].submit().follow()
+        with django_capture_on_commit_callbacks(execute=True):
+            basket_page = preview.forms["place_order_form"].submit().follow()
     finally:
         checkout_signals.pre_payment.disconnect(dispatch_uid="someone-else-buys")
 

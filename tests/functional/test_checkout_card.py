@@ -6,6 +6,7 @@ signed with the library's own signing code and posted to the shop's endpoint.
 """
 
 from decimal import Decimal
+from functools import partial
 from urllib.parse import urlsplit
 
 import pytest
@@ -29,8 +30,17 @@ WEBHOOK = "/payments/stripe/webhook/"
 
 
 @pytest.fixture
-def shop(settings, card_payments):
-    return {**checkout_shop(settings), "stripe": card_payments}
+def shop(settings, card_payments, django_capture_on_commit_callbacks):
+    """Return the checkout shop, the Stripe emulator, and ``committed``.
+
+    The test's transaction never commits: ``with shop["committed"]():`` around a request runs
+    what it queued on commit (the confirmation email) when it ends, as its commit would.
+    """
+    return {
+        **checkout_shop(settings),
+        "stripe": card_payments,
+        "committed": partial(django_capture_on_commit_callbacks, execute=True),
+    }
 
 
 def place_card_order(app, shop, quantity=1):
@@ -38,25 +48,29 @@ def place_card_order(app, shop, quantity=1):
     add_to_basket(app, shop, quantity=quantity)
     preview = checkout_as_guest(app, shop, method="card")
     assert "Next: pay on Stripe's page" in preview.text
-    response = preview.forms["place_order_form"].submit()
+    with shop["committed"]():
+        response = preview.forms["place_order_form"].submit()
     assert response.status_code == 303
     session_id = urlsplit(response.location).path.rsplit("/", 1)[-1]
     assert response.location == shop["stripe"].session(session_id)["url"]
     return session_id
 
 
-def return_from_stripe(app, stripe, session_id):
+def return_from_stripe(app, shop, session_id):
     """Follow Stripe's success URL back to the shop, as the shopper's browser does."""
-    success_url = stripe.session(session_id)["success_url"]
-    return app.get(urlsplit(success_url).path).follow()
+    success_url = shop["stripe"].session(session_id)["success_url"]
+    with shop["committed"]():
+        response = app.get(urlsplit(success_url).path)
+    return response.follow()
 
 
-def deliver(client, stripe, event_type, obj):
+def deliver(client, shop, event_type, obj):
     """Post a signed webhook event to the shop; return the response."""
-    payload, signature = signed_webhook(stripe.event(event_type, obj), WEBHOOK_SECRET)
-    return client.post(
-        WEBHOOK, payload, content_type="application/json", HTTP_STRIPE_SIGNATURE=signature
-    )
+    payload, signature = signed_webhook(shop["stripe"].event(event_type, obj), WEBHOOK_SECRET)
+    with shop["committed"]():
+        return client.post(
+            WEBHOOK, payload, content_type="application/json", HTTP_STRIPE_SIGNATURE=signature
+        )
 
 
 def allocated(stock):
@@ -125,7 +139,7 @@ def test_shopper_pays_and_returns(django_app, shop):
     session_id = place_card_order(django_app, shop)
     shop["stripe"].pay(session_id)
 
-    thank_you = return_from_stripe(django_app, shop["stripe"], session_id)
+    thank_you = return_from_stripe(django_app, shop, session_id)
 
     order = Order.objects.get()
     assert thank_you.request.path == "/checkout/thank-you/"
@@ -139,8 +153,8 @@ def test_return_before_the_webhook_then_the_webhook_changes_nothing(django_app, 
     session_id = place_card_order(django_app, shop)
     stripe.pay(session_id)
 
-    return_from_stripe(django_app, stripe, session_id)
-    answer = deliver(client, stripe, "checkout.session.completed", stripe.session(session_id))
+    return_from_stripe(django_app, shop, session_id)
+    answer = deliver(client, shop, "checkout.session.completed", stripe.session(session_id))
 
     assert answer.status_code == 200
     assert_paid_once(Order.objects.get())
@@ -152,8 +166,8 @@ def test_webhook_before_the_return_then_the_return_changes_nothing(django_app, c
     session_id = place_card_order(django_app, shop)
     stripe.pay(session_id)
 
-    deliver(client, stripe, "checkout.session.completed", stripe.session(session_id))
-    thank_you = return_from_stripe(django_app, stripe, session_id)
+    deliver(client, shop, "checkout.session.completed", stripe.session(session_id))
+    thank_you = return_from_stripe(django_app, shop, session_id)
 
     assert "was paid by card" in thank_you.text
     assert_paid_once(Order.objects.get())
@@ -164,7 +178,7 @@ def test_webhook_only_a_shopper_who_never_comes_back_still_gets_the_order(django
     session_id = place_card_order(django_app, shop)
     stripe.pay(session_id)
 
-    deliver(client, stripe, "checkout.session.completed", stripe.session(session_id))
+    deliver(client, shop, "checkout.session.completed", stripe.session(session_id))
 
     order = Order.objects.get()
     assert_paid_once(order)
@@ -235,7 +249,7 @@ def test_declined_card_then_the_session_expires_and_the_stock_comes_back(django_
     order = Order.objects.get()
     assert order.status == "Awaiting payment"
 
-    answer = deliver(client, stripe, "checkout.session.expired", stripe.expire(session_id))
+    answer = deliver(client, shop, "checkout.session.expired", stripe.expire(session_id))
 
     assert answer.status_code == 200
     order.refresh_from_db()
@@ -284,7 +298,8 @@ def test_cancelling_an_order_already_paid_keeps_it(django_app, shop):
     page = django_app.get(cancel_path)
     stripe.pay(session_id)  # in another tab, a moment before
 
-    thank_you = page.forms["card_cancel_form"].submit("action", value="cancel").follow()
+    with shop["committed"]():
+        thank_you = page.forms["card_cancel_form"].submit("action", value="cancel").follow()
 
     assert "Your payment had already gone through" in thank_you.text
     assert_paid_once(Order.objects.get())
@@ -293,16 +308,16 @@ def test_cancelling_an_order_already_paid_keeps_it(django_app, shop):
 def test_a_payment_that_settles_later_holds_the_stock_until_it_arrives(django_app, client, shop):
     stripe = shop["stripe"]
     session_id = place_card_order(django_app, shop)
-    deliver(client, stripe, "checkout.session.completed", stripe.pay_later(session_id))
+    deliver(client, shop, "checkout.session.completed", stripe.pay_later(session_id))
     order = Order.objects.get()
     assert order.card_payment.status == CardPayment.Status.PROCESSING
     assert order.status == "Awaiting payment"
-    thank_you = return_from_stripe(django_app, stripe, session_id)
+    thank_you = return_from_stripe(django_app, shop, session_id)
     assert "takes a few days" in thank_you.text
 
     deliver(
         client,
-        stripe,
+        shop,
         "checkout.session.async_payment_succeeded",
         stripe.settle(session_id, succeeded=True),
     )
@@ -313,11 +328,11 @@ def test_a_payment_that_settles_later_holds_the_stock_until_it_arrives(django_ap
 def test_a_payment_that_fails_later_cancels_the_order_and_frees_the_stock(django_app, client, shop):
     stripe = shop["stripe"]
     session_id = place_card_order(django_app, shop, quantity=2)
-    deliver(client, stripe, "checkout.session.completed", stripe.pay_later(session_id))
+    deliver(client, shop, "checkout.session.completed", stripe.pay_later(session_id))
 
     deliver(
         client,
-        stripe,
+        shop,
         "checkout.session.async_payment_failed",
         stripe.settle(session_id, succeeded=False),
     )
@@ -335,9 +350,9 @@ def test_events_out_of_order_settle_the_order_as_stripe_has_it(django_app, clien
     settled = stripe.settle(session_id, succeeded=True)
     completed_unpaid = {**settled, "payment_status": "unpaid"}
 
-    deliver(client, stripe, "checkout.session.async_payment_succeeded", settled)
-    deliver(client, stripe, "checkout.session.completed", completed_unpaid)
-    deliver(client, stripe, "checkout.session.expired", {**settled, "status": "expired"})
+    deliver(client, shop, "checkout.session.async_payment_succeeded", settled)
+    deliver(client, shop, "checkout.session.completed", completed_unpaid)
+    deliver(client, shop, "checkout.session.expired", {**settled, "status": "expired"})
 
     order = Order.objects.get()
     assert_paid_once(order)
@@ -354,7 +369,7 @@ def test_a_forged_link_back_from_stripe_is_not_found(django_app, shop):
 def test_the_thank_you_page_before_stripe_confirms_says_so(django_app, shop):
     session_id = place_card_order(django_app, shop)
 
-    thank_you = return_from_stripe(django_app, shop["stripe"], session_id)
+    thank_you = return_from_stripe(django_app, shop, session_id)
 
     assert "We have not heard from Stripe about your payment yet" in thank_you.text
     assert Order.objects.get().status == "Awaiting payment"
@@ -368,9 +383,9 @@ def test_a_return_while_stripe_is_down_shows_the_order_and_the_webhook_settles_i
     stripe.pay(session_id)
     stripe.fail_next(SESSIONS, status=500, times=3)
 
-    thank_you = return_from_stripe(django_app, stripe, session_id)
+    thank_you = return_from_stripe(django_app, shop, session_id)
     assert "We have not heard from Stripe" in thank_you.text
-    deliver(client, stripe, "checkout.session.completed", stripe.session(session_id))
+    deliver(client, shop, "checkout.session.completed", stripe.session(session_id))
 
     assert_paid_once(Order.objects.get())
 

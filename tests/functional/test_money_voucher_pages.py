@@ -68,12 +68,15 @@ def test_the_basket_shows_the_voucher_and_the_total_after_it_to_the_penny(django
     assert_agrees_to_the_penny(totals)
 
 
-def test_preview_thank_you_order_and_email_agree_with_the_basket(django_app, shop):
+def test_preview_thank_you_order_and_email_agree_with_the_basket(
+    django_app, shop, django_capture_on_commit_callbacks
+):
     basket_with_voucher(django_app, shop)
 
     preview = checkout_as_guest(django_app, shop)
     assert_agrees_to_the_penny(text_of(preview, "#basket_totals"))
-    thank_you = preview.forms["place_order_form"].submit().follow()
+    with django_capture_on_commit_callbacks(execute=True):
+        thank_you = preview.forms["place_order_form"].submit().follow()
     assert_agrees_to_the_penny(text_of(thank_you, "#basket_totals"))
 
     order = Order.objects.get()

@@ -34,12 +34,15 @@ def test_a_registered_method_is_offered_at_checkout(django_app, shop):
     assert "Pay at the counter when you collect your order" in page.text
 
 
-def test_an_order_paid_on_collection_is_placed_confirmed_and_shown_to_staff(django_app, shop):
+def test_an_order_paid_on_collection_is_placed_confirmed_and_shown_to_staff(
+    django_app, shop, django_capture_on_commit_callbacks
+):
     add_to_basket(django_app, shop)
     preview = checkout_as_guest(django_app, shop, method="collection")
     assert "Bring your order number when you come to collect and pay." in preview.text
 
-    thank_you = preview.forms["place_order_form"].submit().follow()
+    with django_capture_on_commit_callbacks(execute=True):
+        thank_you = preview.forms["place_order_form"].submit().follow()
 
     order = Order.objects.get()
     source = order.sources.get()

@@ -56,11 +56,14 @@ def definitions(page, selector: str) -> dict[str, str]:
 
 
 def test_the_confirmation_email_links_to_the_receipt_which_opens_without_signing_in(
-    django_app, settings
+    django_app, settings, django_capture_on_commit_callbacks
 ):
     shop = checkout_shop(settings)
     add_to_basket(django_app, shop)
-    checkout_as_guest(django_app, shop).forms["place_order_form"].submit()
+    preview = checkout_as_guest(django_app, shop)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        preview.forms["place_order_form"].submit()
 
     (confirmation,) = mail.outbox
     order = Order.objects.get()

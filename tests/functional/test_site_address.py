@@ -30,9 +30,14 @@ def shop(settings):
     return checkout_shop(settings)
 
 
-def test_the_confirmation_email_links_to_the_order_on_the_public_address(django_app, shop):
+def test_the_confirmation_email_links_to_the_order_on_the_public_address(
+    django_app, shop, django_capture_on_commit_callbacks
+):
     add_to_basket(django_app, shop)
-    checkout_as_guest(django_app, shop).forms["place_order_form"].submit()
+    preview = checkout_as_guest(django_app, shop)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        preview.forms["place_order_form"].submit()
 
     (confirmation,) = mail.outbox
     status_links = [word for word in confirmation.body.split() if "/order-status/" in word]
@@ -65,12 +70,15 @@ def test_the_sitemap_and_canonical_addresses_use_the_public_address(django_app, 
     assert "http://testserver" not in condition.text
 
 
-def test_the_password_reset_email_links_to_the_public_https_address(django_app, shop):
+def test_the_password_reset_email_links_to_the_public_https_address(
+    django_app, shop, django_capture_on_commit_callbacks
+):
     UserFactory(email="ada@example.com")
     form = django_app.get("/password-reset/").forms["password_reset_form"]
     form["email"] = "ada@example.com"
 
-    form.submit()
+    with django_capture_on_commit_callbacks(execute=True):
+        form.submit()
 
     (reset,) = mail.outbox
     links = [word for word in reset.body.split() if "://" in word]

@@ -202,10 +202,15 @@ def test_a_us_address_needs_a_state_sales_tax_can_be_worked_out_for(django_app, 
     assert "Enter the state, as NY or New York: the sales tax depends on it." in page.text
 
 
-def test_the_confirmation_email_gives_the_vat_of_each_line_and_of_delivery(django_app, settings):
+def test_the_confirmation_email_gives_the_vat_of_each_line_and_of_delivery(
+    django_app, settings, django_capture_on_commit_callbacks
+):
     shop = checkout_shop(settings)  # a 2 kg size at £11.50, standard delivery at £3.95
     add_to_basket(django_app, shop)
-    checkout_as_guest(django_app, shop).forms["place_order_form"].submit()
+    preview = checkout_as_guest(django_app, shop)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        preview.forms["place_order_form"].submit()
 
     (confirmation,) = mail.outbox
     text = " ".join(confirmation.body.split())

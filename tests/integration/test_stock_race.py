@@ -172,11 +172,14 @@ def test_two_simultaneous_clicks_on_place_order_place_one_order():
 
 
 @pytest.mark.django_db
-def test_ordering_more_than_is_free_is_refused_and_writes_nothing():
+def test_ordering_more_than_is_free_is_refused_and_writes_nothing(
+    django_capture_on_commit_callbacks,
+):
     size = make_size(num_in_stock=5, num_allocated=3)
     basket_id = basket_with(size, 3)
 
-    response, messages = place_order(basket_id, "late@example.com")
+    with django_capture_on_commit_callbacks(execute=True):
+        response, messages = place_order(basket_id, "late@example.com")
 
     assert response.url == "/basket/"
     assert messages == [

@@ -45,18 +45,18 @@ def free_ports(count: int) -> list[int]:
 
 
 @contextmanager
-def shipped_database(folder: Path) -> Iterator[str]:
+def shipped_database(folder: Path, suffix: str = "_shipped") -> Iterator[str]:
     """Give the shipped shop an empty database of its own and return its URL.
 
     Beside a PostgreSQL ``DATABASE_URL`` it is a new database named after that one with
-    ``_shipped`` added, dropped afterwards; otherwise an SQLite file in ``folder``.
+    ``suffix`` added, dropped afterwards; otherwise an SQLite file in ``folder``.
     """
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
         yield f"sqlite:///{folder / 'shop.sqlite3'}"
         return
     parts = urlsplit(url)
-    name = f"{parts.path.lstrip('/') or 'store'}_shipped"
+    name = f"{parts.path.lstrip('/') or 'store'}{suffix}"
     server = urlunsplit(parts._replace(path="/postgres"))
     _run_outside_transaction(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     _run_outside_transaction(server, f'CREATE DATABASE "{name}"')
@@ -127,38 +127,50 @@ class _Inbox:
 
 
 class MailSink:
-    """A real SMTP server on loopback that keeps what the shop sends."""
+    """A real SMTP server on loopback that keeps what the shop sends; it can be stopped and
+    started again on the same port, keeping what it received."""
 
     def __init__(self, port: int | None = None) -> None:
         self.port = port or free_port()
         self._inbox = _Inbox()
-        self._controller = Controller(self._inbox, hostname=LOOPBACK, port=self.port)
+        self._controller: Controller | None = None
 
     def __enter__(self) -> "MailSink":
-        self._controller.start()
+        self.start()
         return self
 
     def __exit__(self, *exc_info) -> None:
-        self._controller.stop()
+        self.stop()
+
+    def start(self) -> None:
+        """Listen on the port (a stopped server's controller cannot start again: make a new one)."""
+        self._controller = Controller(self._inbox, hostname=LOOPBACK, port=self.port)
+        self._controller.start()
+
+    def stop(self) -> None:
+        """Stop listening: the shop's mail now finds nothing on the port."""
+        if self._controller is not None:
+            self._controller.stop()
+            self._controller = None
+
+    def received(self, *, to: str, subject_contains: str) -> list[EmailMessage]:
+        """Return every message so far to ``to`` whose subject has ``subject_contains``."""
+        with self._inbox.arrived:
+            return [
+                message
+                for message in self._inbox.messages
+                if to in message["To"] and subject_contains in message["Subject"]
+            ]
 
     def wait_for(self, *, to: str, subject_contains: str, seconds: float = 15) -> EmailMessage:
         """Return the first message to ``to`` whose subject has ``subject_contains``."""
-
-        def found() -> EmailMessage | None:
-            return next(
-                (
-                    message
-                    for message in self._inbox.messages
-                    if to in message["To"] and subject_contains in message["Subject"]
-                ),
-                None,
-            )
-
         with self._inbox.arrived:
-            self._inbox.arrived.wait_for(lambda: found() is not None, timeout=seconds)
-            message = found()
-        assert message is not None, f"no mail to {to} about {subject_contains!r}"
-        return message
+            self._inbox.arrived.wait_for(
+                lambda: self.received(to=to, subject_contains=subject_contains), timeout=seconds
+            )
+            found = self.received(to=to, subject_contains=subject_contains)
+        assert found, f"no mail to {to} about {subject_contains!r}"
+        return found[0]
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ class StripeEmulator(
         self._idempotent_results: dict[tuple[str | None, str], _SavedResult] = {}
         self._idempotent_in_flight: set[tuple[str | None, str]] = set()
         self._webhook_url: str | None = None
+        self._last_event: dict | None = None
         self._webhook_secret: str | None = None
         self._opener = _plain_opener()
         self._localstripe = _LocalstripeServer()

@@ -50,15 +50,30 @@ class Webhooks:
         """
         with self._lock:
             self._webhook_url = url
+            self._last_event = None
             self._webhook_secret = secret
             self.deliveries = []
+
+    def deliver_again(self, url: str) -> int:
+        """Post the last event delivered once more, as Stripe retries, to ``url``; return the
+        HTTP status (0 when nothing answered)."""
+        with self._lock:
+            event, secret = self._last_event, self._webhook_secret
+        assert event is not None and secret is not None, "no event was delivered yet"
+        return self._post(url, event, secret)
 
     def _deliver(self, event_type: str, session: dict) -> None:
         with self._lock:
             url, secret = self._webhook_url, self._webhook_secret
         if url is None or secret is None:
             return
-        payload, signature = signed_webhook(self.event(event_type, session), secret)
+        event = self.event(event_type, session)
+        with self._lock:
+            self._last_event = event
+        self._post(url, event, secret)
+
+    def _post(self, url: str, event: dict, secret: str) -> int:
+        payload, signature = signed_webhook(event, secret)
         request = _http_request(
             url,
             data=payload,
@@ -78,4 +93,5 @@ class Webhooks:
         except (URLError, OSError):
             status = 0
         with self._lock:
-            self.deliveries.append((event_type, status))
+            self.deliveries.append((event["type"], status))
+        return status

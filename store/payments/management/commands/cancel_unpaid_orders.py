@@ -6,14 +6,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from store.payments.bank_transfer import bank_transfer_cancel_unpaid
+from store.payments.housekeeping import unpaid_orders_cancel
 from store.payments.selectors import unpaid_orders
 
 
 class Command(BaseCommand):
     help = (
         "Cancel orders still awaiting a bank transfer more than SHOP_BANK_TRANSFER_DAYS days "
-        "after they were placed, and release their stock. Run it daily, e.g. from cron."
+        "after they were placed, and release their stock. The worker's beat runs it daily."
     )
 
     def add_arguments(self, parser):
@@ -34,8 +34,8 @@ class Command(BaseCommand):
         days = settings.SHOP_BANK_TRANSFER_DAYS if days is None else days
         if days < 0:
             raise CommandError("--days must be 0 or more.")
-        overdue = list(unpaid_orders(placed_before=timezone.now() - timedelta(days=days)))
         if dry_run:
+            overdue = list(unpaid_orders(placed_before=timezone.now() - timedelta(days=days)))
             for order in overdue:
                 self.stdout.write(
                     f"Would cancel order {order.number} placed {order.date_placed:%Y-%m-%d}"
@@ -43,8 +43,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Dry run: {len(overdue)} unpaid order(s) would be cancelled.")
             return
         cancelled = 0
-        for order in overdue:
-            if bank_transfer_cancel_unpaid(order=order, days=days):
-                cancelled += 1
-                self.stdout.write(f"Cancelled order {order.number}")
+        for order in unpaid_orders_cancel(days=days):
+            cancelled += 1
+            self.stdout.write(f"Cancelled order {order.number}")
         self.stdout.write(self.style.SUCCESS(f"Cancelled {cancelled} unpaid order(s)."))

@@ -1,0 +1,34 @@
+"""Putting an email in the outbox, and sending a waiting one again."""
+
+from functools import partial
+
+from django.core.mail.message import EmailMessage
+from django.db import transaction
+
+from store.mail.models import OutgoingEmail
+from store.mail.parts import message_parts
+from store.mail.tasks import deliver_email
+
+
+def email_queue(message: EmailMessage) -> OutgoingEmail:
+    """Keep ``message`` in the outbox and queue its delivery once the transaction commits.
+
+    Rolled back with the change it reports, it is never sent. A queue that cannot be reached
+    at commit costs the email its speed, not the request: the error is logged, and the email
+    waits for ``deliver_overdue_emails``.
+    """
+    outgoing = OutgoingEmail.objects.create(
+        subject=str(message.subject)[:998],
+        recipients=message.recipients(),
+        message=message_parts(message),
+    )
+    transaction.on_commit(partial(deliver_email.delay, outgoing.pk), robust=True)
+    return outgoing
+
+
+def email_send_again(outgoing: OutgoingEmail) -> bool:
+    """Queue a waiting email's delivery now; return False if it was sent already."""
+    if not outgoing.is_waiting:
+        return False
+    transaction.on_commit(partial(deliver_email.delay, outgoing.pk), robust=True)
+    return True
