@@ -13,7 +13,7 @@ from store.order.services import order_cancel
 from store.payments import gateway
 from store.payments.bank_transfer import bank_transfer_mark_paid
 from store.payments.models import CardPayment
-from store.payments.refunds import card_refund
+from store.payments.refunds import card_refund, card_refund_record
 from store.payments.services import card_payment_fulfil, card_payment_release
 from tests.factories import UserFactory, bank_transfer_order, card_order, sized_product
 
@@ -30,10 +30,6 @@ def commits(django_capture_on_commit_callbacks):
 def size():
     """A 1 kg bag at £6.50."""
     return sized_product(sizes=1).children.get()
-
-
-def subjects() -> list[str]:
-    return [message.subject for message in mail.outbox]
 
 
 def test_a_bank_transfer_paid_in_full_is_acknowledged_once(commits, size):
@@ -117,3 +113,25 @@ def test_a_card_refund_is_emailed_with_what_is_left_to_refund(commits, size, car
     assert "We have refunded £5.00 of order" in refunds[0].body
     assert f"So far £5.00 of the £{payment.amount} you paid has been refunded." in refunds[0].body
     assert "has its credit note" in refunds[0].alternatives[0][0]
+
+
+def test_a_refund_reported_twice_by_stripe_is_emailed_once(commits, size, card_payments):
+    payment = card_order(size=size, quantity=2)
+    card_payments.pay(payment.session_id)
+    card_payment_fulfil(gateway.checkout_session_retrieve(payment.session_id))
+    payment.refresh_from_db()
+    mail.outbox.clear()
+    made_in_stripes_dashboard = gateway.Refund(
+        id="re_from_the_dashboard",
+        amount=300,
+        currency="gbp",
+        status="succeeded",
+        payment_intent_id=payment.payment_intent_id,
+    )
+
+    for _ in range(2):
+        with commits(execute=True):
+            card_refund_record(made_in_stripes_dashboard)
+
+    assert [m.subject for m in mail.outbox] == [f"A refund for your order {payment.order.number}"]
+    assert "We have refunded £3.00 of order" in mail.outbox[0].body
