@@ -4,9 +4,10 @@ from celery import shared_task
 from django.utils import timezone
 
 from content.reminders import editors_remind_of_due_reviews
+from store.celery import JOB_OPTIONS
 
 
-@shared_task(acks_late=True)
+@shared_task(**JOB_OPTIONS)
 def remind_editors_of_due_reviews() -> int:
     """Remind editors of the condition pages due for review; return how many were emailed.
 

@@ -6,6 +6,7 @@ from celery import shared_task
 from celery.utils.time import get_exponential_backoff_interval
 from django.conf import settings
 
+from store.celery import JOB_OPTIONS
 from store.mail.delivery import EmailNotDelivered, email_deliver, emails_overdue
 
 logger = logging.getLogger("store.mail")
@@ -35,7 +36,7 @@ def deliver_email(self, email_id: int) -> bool:
         raise self.retry(exc=failure, countdown=countdown) from failure
 
 
-@shared_task(acks_late=True)
+@shared_task(**JOB_OPTIONS)
 def deliver_overdue_emails() -> int:
     """Queue again every waiting email whose delivery task seems lost; return how many."""
     overdue = list(emails_overdue().values_list("pk", flat=True))

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import yaml
 from django.conf import settings
+from django.db import DatabaseError
 
 from store.celery import app
 
@@ -53,3 +54,12 @@ def test_every_scheduled_job_is_a_task_the_worker_knows():
 
 def test_the_readme_asks_for_no_cron_job():
     assert "cron" not in (ROOT / "README.md").read_text().lower()
+
+
+def test_every_scheduled_job_is_retried_with_back_off_when_the_database_or_network_fails():
+    app.loader.import_default_modules()
+    for entry in settings.CELERY_BEAT_SCHEDULE.values():
+        job = app.tasks[entry["task"]]
+        assert DatabaseError in job.autoretry_for and OSError in job.autoretry_for, job.name
+        assert (job.retry_backoff, job.retry_backoff_max, job.max_retries) == (60, 1800, 5)
+        assert job.acks_late, job.name
