@@ -1,5 +1,3 @@
-from functools import partial
-
 import oscar.apps.customer.apps as apps
 from django.db import transaction
 from django.db.models.signals import post_save
@@ -26,6 +24,9 @@ def queue_back_in_stock_alerts(sender, instance, raw: bool = False, **kwargs) ->
         return
     from store.customer.tasks import send_back_in_stock_alerts
 
-    transaction.on_commit(
-        partial(send_back_in_stock_alerts.delay, instance.product_id), robust=True
-    )
+    product_id = instance.product_id
+
+    def queue_alerts() -> None:
+        send_back_in_stock_alerts.delay(product_id)
+
+    transaction.on_commit(queue_alerts, robust=True)

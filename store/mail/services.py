@@ -1,7 +1,5 @@
 """Putting an email in the outbox, and sending a waiting one again."""
 
-from functools import partial
-
 from django.core.mail.message import EmailMessage
 from django.db import transaction
 
@@ -22,7 +20,7 @@ def email_queue(message: EmailMessage) -> OutgoingEmail:
         recipients=message.recipients(),
         message=message_parts(message),
     )
-    transaction.on_commit(partial(deliver_email.delay, outgoing.pk), robust=True)
+    _deliver_after_commit(outgoing.pk)
     return outgoing
 
 
@@ -30,5 +28,15 @@ def email_send_again(outgoing: OutgoingEmail) -> bool:
     """Queue a waiting email's delivery now; return False if it was sent already."""
     if not outgoing.is_waiting:
         return False
-    transaction.on_commit(partial(deliver_email.delay, outgoing.pk), robust=True)
+    _deliver_after_commit(outgoing.pk)
     return True
+
+
+def _deliver_after_commit(email_id: int) -> None:
+    """Queue the delivery of ``email_id`` once the transaction commits; log, not raise, if the
+    queue cannot be reached (a named function: Django's log of the failure needs its name)."""
+
+    def queue_delivery() -> None:
+        deliver_email.delay(email_id)
+
+    transaction.on_commit(queue_delivery, robust=True)

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from store.celery import app as celery_app
 from store.mail.delivery import EmailNotDelivered, email_deliver, emails_overdue
 from store.mail.models import OutgoingEmail
 from store.mail.parts import message_from_parts, message_parts
@@ -175,3 +176,25 @@ def test_staff_send_a_waiting_email_again_from_the_admin(
     assert len(mail.outbox) == 1
     email.refresh_from_db()
     assert not email.is_waiting
+
+
+@pytest.fixture
+def queue_down():
+    """Send tasks to a Redis broker on a loopback port nothing listens on, as when Redis stops."""
+    conf = celery_app.conf
+    saved = conf.task_always_eager, conf.broker_url
+    conf.task_always_eager, conf.broker_url = False, f"redis://127.0.0.1:{free_port()}/0"
+    yield
+    conf.task_always_eager, conf.broker_url = saved
+
+
+def test_a_queue_that_is_down_leaves_the_email_for_the_sweep_and_the_change_stands(
+    queue_down, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        write_email()  # the queue's error is logged after the commit, not raised
+
+    email = OutgoingEmail.objects.get()
+    assert (email.is_waiting, email.attempts) == (True, 0)
+    assert mail.outbox == []
+    assert list(emails_overdue(now=timezone.now() + timedelta(minutes=11))) == [email]
