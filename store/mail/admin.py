@@ -28,9 +28,16 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     search_fields = ["subject", "recipients"]
     date_hierarchy = "created_at"
     actions = ["send_again"]
-    fields = ["subject", "recipients", "created_at", "sent_at", "attempts", "last_attempt_at"]
-    fields += ["last_error", "message"]
-    readonly_fields = fields
+    readonly_fields = fields = [
+        "subject",
+        "recipients",
+        "created_at",
+        "sent_at",
+        "attempts",
+        "last_attempt_at",
+        "last_error",
+        "message",
+    ]
 
     @admin.display(description=_("to"))
     def to(self, email: OutgoingEmail) -> str:

@@ -12,10 +12,6 @@ from store.partner.models import product_name
 
 Product = get_model("catalogue", "Product")
 
-ProductAlertListView = views.ProductAlertListView
-ProductAlertConfirmView = views.ProductAlertConfirmView
-ProductAlertCancelView = views.ProductAlertCancelView
-
 
 class ProductAlertCreateView(views.ProductAlertCreateView):
     """Oscar's view, for a product sold in sizes too: the form names the sold-out ``size``.
@@ -42,13 +38,8 @@ class ProductAlertCreateView(views.ProductAlertCreateView):
         return response
 
     def refused(self, product, reason: str) -> TemplateResponse:
-        context = {"product": product, "reason": reason, "product_name": product_name(product)}
+        context = {"product": product, "reason": reason}
         return TemplateResponse(self.request, self.template_name, context, status=400)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["product_name"] = product_name(self.product)
-        return context
 
     def get_success_url(self) -> str:
         """Say what happens next, and go back to the product's page (a size's parent's)."""
